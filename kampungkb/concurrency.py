@@ -1,0 +1,64 @@
+"""Optimistic concurrency (design.md §4.5): no lost updates.
+
+A versioned model carries ``version``; a form carries the version the user
+loaded. ``save_versioned`` writes only if nobody saved in between, otherwise
+raises ``ConflictError`` so the view can keep the user's input and show what
+changed (the audit entries written since that version).
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.db import models
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+
+CONFLICT_MESSAGE = _(
+    "Data ini sudah diubah orang lain sejak Anda membukanya. Isian Anda belum disimpan "
+    "dan masih ada di formulir; periksa perubahan mereka di bawah, lalu simpan lagi."
+)
+
+
+class VersionedModel(models.Model):
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class ConflictError(Exception):
+    def __init__(self, current: models.Model, since_version: int):
+        super().__init__(str(CONFLICT_MESSAGE))
+        self.current = current
+        self.since_version = since_version
+
+    @property
+    def changes(self):
+        """Audit entries written after the version the user started from."""
+        from kampungkb.audit import history
+
+        return history(self.current).filter(version__gt=self.since_version)
+
+
+def save_versioned(obj: VersionedModel, *, expected_version: int, fields: list[str]) -> None:
+    """Save ``fields`` of ``obj`` only if its stored version is still ``expected_version``.
+
+    One UPDATE … WHERE version = expected: atomic on every database, so two
+    concurrent saves cannot both win."""
+    model = type(obj)
+    values = {
+        model._meta.get_field(f).attname: getattr(obj, model._meta.get_field(f).attname)
+        for f in fields
+    }
+    updated = model._base_manager.filter(pk=obj.pk, version=expected_version).update(
+        version=F("version") + 1, **values
+    )
+    if not updated:
+        raise ConflictError(model._base_manager.get(pk=obj.pk), expected_version)
+    obj.version = expected_version + 1
+
+
+class VersionFormMixin(forms.Form):
+    """Adds the hidden ``version`` the user loaded; views pass it to save_versioned."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)

@@ -1,0 +1,54 @@
+import datetime as dt
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kampungkb.periods import Periode
+
+
+class PeriodeField(forms.CharField):
+    """A month as 'YYYY-MM' (the browser's month input)."""
+
+    widget = forms.TextInput(attrs={"type": "month", "placeholder": "2026-11"})
+    default_error_messages = {"invalid": _("Tulis periode sebagai tahun-bulan, mis. 2026-11.")}
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            return Periode.parse(value.strip())
+        except ValueError as exc:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from exc
+
+    def prepare_value(self, value):
+        return str(value) if isinstance(value, Periode) else value
+
+
+class PeriodeReopenForm(forms.Form):
+    desa = forms.CharField(
+        label=_("Kode desa"),
+        max_length=13,
+        widget=forms.TextInput(attrs={"placeholder": "12.10.09.2009", "inputmode": "decimal"}),
+    )
+    periode = PeriodeField(label=_("Periode"))
+    sampai = forms.DateField(
+        label=_("Dibuka sampai"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    alasan = forms.CharField(label=_("Alasan"), max_length=255, required=False)
+
+    def clean_periode(self):
+        periode = self.cleaned_data["periode"]
+        if periode and periode.first_day > timezone.localdate():
+            raise forms.ValidationError(_("Periode ini belum dimulai."))
+        return periode
+
+    def clean_sampai(self):
+        sampai = self.cleaned_data["sampai"]
+        today = timezone.localdate()
+        if sampai < today:
+            raise forms.ValidationError(_("Tanggal ini sudah lewat."))
+        if sampai > today + dt.timedelta(days=60):
+            raise forms.ValidationError(_("Paling lama 60 hari dari hari ini."))
+        return sampai

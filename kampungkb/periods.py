@@ -1,0 +1,137 @@
+"""Reporting periods (design.md §4.2).
+
+A period is a calendar month. It opens on its first day, is due on the
+``hari_batas``-th of the next month (3 by SIGA rule: R/I registers are
+"dilaporkan paling lambat tanggal 3 bulan berikutnya"), and locks
+``hari_kunci`` days after the due date. The kabupaten can reopen one desa ×
+period (``PeriodeBuka``). Past months can be back-filled while open.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.conf import settings
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+
+_PERIODE_RE = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+class PeriodeStatus(StrEnum):
+    BELUM_DIBUKA = "belum_dibuka"
+    TERBUKA = "terbuka"
+    DIBUKA_KEMBALI = "dibuka_kembali"
+    TERKUNCI = "terkunci"
+
+
+STATUS_LABELS = {
+    PeriodeStatus.BELUM_DIBUKA: _("belum dibuka"),
+    PeriodeStatus.TERBUKA: _("terbuka"),
+    PeriodeStatus.DIBUKA_KEMBALI: _("dibuka kembali"),
+    PeriodeStatus.TERKUNCI: _("terkunci"),
+}
+
+
+@dataclass(frozen=True, order=True)
+class Periode:
+    year: int
+    month: int
+
+    def __post_init__(self):
+        if not 1 <= self.month <= 12 or not 2016 <= self.year <= 2100:
+            raise ValueError(f"periode tidak sah: {self.year}-{self.month}")
+
+    @classmethod
+    def parse(cls, value: str) -> Periode:
+        """'2026-11' → Periode(2026, 11); ValueError on anything else."""
+        match = _PERIODE_RE.match(value or "")
+        if not match:
+            raise ValueError(f"periode tidak sah: {value!r}")
+        return cls(int(match[1]), int(match[2]))
+
+    @classmethod
+    def of(cls, day: dt.date) -> Periode:
+        return cls(day.year, day.month)
+
+    @classmethod
+    def current(cls) -> Periode:
+        return cls.of(timezone.localdate())
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.next().first_day - dt.timedelta(days=1)
+
+    def next(self) -> Periode:
+        return Periode(self.year + self.month // 12, self.month % 12 + 1)
+
+    def prev(self) -> Periode:
+        return Periode(self.year - (self.month == 1), (self.month - 2) % 12 + 1)
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    @property
+    def label(self) -> str:
+        """'November 2026' in the active language."""
+        return formats.date_format(self.first_day, "F Y")
+
+
+def aturan_for(periode: Periode) -> tuple[int, int]:
+    """(hari_batas, hari_kunci) of the rule in force for ``periode``."""
+    from kampungkb.models import AturanPeriode
+
+    rule = (
+        AturanPeriode.objects.filter(berlaku_mulai__lte=periode.first_day)
+        .order_by("-berlaku_mulai")
+        .values_list("hari_batas", "hari_kunci")
+        .first()
+    )
+    return rule or (settings.PERIODE_DEFAULT_HARI_BATAS, settings.PERIODE_DEFAULT_HARI_KUNCI)
+
+
+def due_date(periode: Periode, rule: tuple[int, int] | None = None) -> dt.date:
+    hari_batas, _kunci = rule or aturan_for(periode)
+    return periode.next().first_day.replace(day=hari_batas)
+
+
+def lock_date(periode: Periode, rule: tuple[int, int] | None = None) -> dt.date:
+    """Last day on which the period is still open without a reopen."""
+    rule = rule or aturan_for(periode)
+    return due_date(periode, rule) + dt.timedelta(days=rule[1])
+
+
+def periode_status(periode: Periode, desa_kode: str, today: dt.date | None = None) -> PeriodeStatus:
+    from kampungkb.models import PeriodeBuka
+
+    today = today or timezone.localdate()
+    if today < periode.first_day:
+        return PeriodeStatus.BELUM_DIBUKA
+    if today <= lock_date(periode):
+        return PeriodeStatus.TERBUKA
+    reopened = PeriodeBuka.objects.filter(
+        desa_id=desa_kode, periode=periode.first_day, sampai__gte=today
+    ).exists()
+    return PeriodeStatus.DIBUKA_KEMBALI if reopened else PeriodeStatus.TERKUNCI
+
+
+def is_open(periode: Periode, desa_kode: str, today: dt.date | None = None) -> bool:
+    return periode_status(periode, desa_kode, today) in (
+        PeriodeStatus.TERBUKA,
+        PeriodeStatus.DIBUKA_KEMBALI,
+    )
+
+
+def is_late(periode: Periode, submitted_on: dt.date | None, today: dt.date | None = None) -> bool:
+    """Submitted after the due date, or not submitted and the due date passed."""
+    due = due_date(periode)
+    if submitted_on is not None:
+        return submitted_on > due
+    return (today or timezone.localdate()) > due

@@ -1,0 +1,46 @@
+"""Template helpers: Indonesian number formats, audit history, masking."""
+
+from decimal import Decimal
+
+from django import template
+from django.utils import formats
+
+from kampungkb import audit
+
+register = template.Library()
+
+
+@register.filter
+def angka(value, decimals=0):
+    """1250000 → '1.250.000' (grouping in every language's own style)."""
+    if value is None or value == "":
+        return "–"
+    return formats.number_format(Decimal(str(value)), int(decimals), force_grouping=True)
+
+
+@register.filter
+def rupiah(value):
+    if value is None or value == "":
+        return "–"
+    return f"Rp {angka(value)}"
+
+
+@register.filter
+def persen(value, decimals=1):
+    if value is None:
+        return "–"
+    return f"{angka(value, decimals)} %"
+
+
+@register.filter
+def mask_digits(value, keep=4):
+    """'1207050101010001' → '············0001' for roles that need not see it."""
+    value = str(value or "")
+    keep = int(keep)
+    return "•" * max(len(value) - keep, 0) + value[-keep:] if value else ""
+
+
+@register.inclusion_tag("includes/_history.html")
+def audit_history(obj, limit=20):
+    entries = list(audit.history(obj)[: int(limit)])
+    return {"sentences": [(e, audit.sentence(e)) for e in entries]}

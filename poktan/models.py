@@ -1,0 +1,1 @@
+"""Family groups (poktan), members and monthly registers."""

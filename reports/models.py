@@ -1,0 +1,1 @@
+"""Summary tables, dashboards and report outputs."""

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Make sure a PostgreSQL server answers for the test suite and print the
+# DATABASE_URL to use. Uses $DATABASE_URL when given, else the local server.
+set -euo pipefail
+if [ -n "${DATABASE_URL:-}" ]; then
+  echo "$DATABASE_URL"; exit 0
+fi
+url="postgres://postgres@127.0.0.1:5432/kampungkb"
+if ! command -v pg_isready >/dev/null 2>&1; then
+  echo "PostgreSQL tidak ditemukan: pasang postgresql (mis. 'apt-get install postgresql') atau setel DATABASE_URL ke server PostgreSQL." >&2
+  exit 1
+fi
+if ! pg_isready -q -h 127.0.0.1 -p 5432; then
+  if command -v pg_ctlcluster >/dev/null 2>&1 && [ -d /etc/postgresql ]; then
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start >&2 || true
+    for _ in $(seq 1 20); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 0.5; done
+  fi
+fi
+if ! pg_isready -q -h 127.0.0.1 -p 5432; then
+  echo "Server PostgreSQL di 127.0.0.1:5432 tidak menjawab: jalankan servernya atau setel DATABASE_URL." >&2
+  exit 1
+fi
+echo "$url"
