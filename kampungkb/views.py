@@ -1,6 +1,8 @@
 """Views of the shared parts: home per role, region browser, audit list,
 period reopen, error pages."""
 
+import importlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -24,10 +26,31 @@ HOME_TEMPLATES = {
 }
 
 
+# Apps add what a role sees first on its home page ("Laporan bulan ini", the
+# completeness grid, the dashboard) through ``<app>/home.py: panels(request)``,
+# which returns a list of {"template": ..., "context": {...}}.
+PANEL_APPS = ["villages", "poktan", "interventions", "reports"]
+
+
+def home_panels(request) -> list[dict]:
+    panels = []
+    for app in PANEL_APPS:
+        try:
+            module = importlib.import_module(f"{app}.home")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{app}.home":
+                raise
+            continue
+        panels.extend(module.panels(request))
+    return panels
+
+
 @login_required
 def home(request):
     template = HOME_TEMPLATES.get(request.user.role, "kampungkb/home_admin.html")
-    return render(request, template, {"wilayah": request.user.wilayah})
+    return render(
+        request, template, {"wilayah": request.user.wilayah, "panels": home_panels(request)}
+    )
 
 
 @login_required
