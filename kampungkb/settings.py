@@ -29,10 +29,10 @@ DEBUG = env_bool("DEBUG", True)
 
 _DEV_SECRET_KEY = "dev-only-insecure-key-change-me"
 SECRET_KEY = os.environ.get("SECRET_KEY", _DEV_SECRET_KEY)
-if not DEBUG and (SECRET_KEY == _DEV_SECRET_KEY or len(SECRET_KEY) < 40):
+if not DEBUG and (SECRET_KEY == _DEV_SECRET_KEY or len(SECRET_KEY) < 50):
     # Refuse to serve real data with a key everyone can read in this file.
     raise ImproperlyConfigured(
-        "DEBUG mati tetapi SECRET_KEY belum diisi: setel SECRET_KEY (minimal 40 karakter acak)."
+        "DEBUG mati tetapi SECRET_KEY belum diisi: setel SECRET_KEY (minimal 50 karakter acak)."
     )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver" if DEBUG else "")
