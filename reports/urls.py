@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from reports import views
 
 app_name = "reports"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("dasbor/", views.dasbor_home, name="dasbor-home"),
+    path("dasbor/<str:kode>/", views.dasbor, name="dasbor"),
+]

@@ -1,0 +1,208 @@
+"""Dashboard content built from summary rows only (constant query count).
+
+``dashboard_context`` reads three sets of ``Ringkasan`` rows — the region's
+last 12 months, its children in the chosen month and, for a kabupaten or
+wider, its villages that are behind — and turns them into KPI tiles, charts
+with their data tables and drill-down rows. The PDF of the same region
+renders from the same context.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django.utils.translation import gettext as _
+
+from kampungkb.domain import JENIS_POKTAN_NAMA, JenisPoktan, Kontrasepsi, Seksi
+from kampungkb.periods import Periode
+from reports import charts
+from reports.models import Ringkasan, rasio
+from reports.summaries import TREND_MONTHS, affected_periods
+
+KELAS = ["Dasar", "Berkembang", "Mandiri", "Berkelanjutan"]
+TAHAPAN = ["Inisiatif", "Uji Coba", "Penerapan"]
+NON_KB_LABELS = {
+    "hamil": "Karena Hamil",
+    "anak_segera": "Karena Ingin Anak Segera",
+    "anak_kemudian": "Ingin Anak Kemudian/Ingin Anak Tunda (IAT)",
+    "tidak_ingin_anak": "Tidak Ingin Anak Lagi",
+}
+
+
+def bulan_pendek(periode: Periode) -> str:
+    from django.utils import formats
+
+    return formats.date_format(periode.first_day, "M y")
+
+
+def dashboard_context(wilayah, periode: Periode) -> dict:
+    periods = affected_periods(periode)
+    trend_rows = {
+        r.periode: r
+        for r in Ringkasan.objects.filter(
+            wilayah=wilayah, periode__gte=periods[0].first_day, periode__lte=periode.first_day
+        )
+    }
+    row = trend_rows.get(periode.first_day)
+    children = list(
+        Ringkasan.objects.of(periode)
+        .filter(tingkat=wilayah.tingkat + 1, wilayah__kode__startswith=f"{wilayah.kode}.")
+        .select_related("wilayah")
+        .order_by("wilayah_id")
+    )
+    behind = []
+    if wilayah.tingkat <= 3:
+        behind = (
+            desa_behind(wilayah, periode)
+            if wilayah.tingkat < 3
+            else [c for c in children if c.laporan_masuk < c.laporan_wajib]
+        )
+        behind.sort(key=lambda r: (r.kelengkapan or 0, r.wilayah_id))
+    trend = [trend_rows.get(p.first_day) for p in periods]
+    return {
+        "wilayah": wilayah,
+        "periode": periode,
+        "row": row,
+        "children": children,
+        "behind": behind,
+        "tiles": tiles(row),
+        "charts": build_charts(row, children, trend, periods),
+        "intervensi_12": sum_json(trend, "intervensi_seksi"),
+        "trend_months": TREND_MONTHS,
+    }
+
+
+def desa_behind(wilayah, periode: Periode) -> list[Ringkasan]:
+    """Villages whose registers of the month are not all in (one query)."""
+    from django.db.models import F
+
+    return list(
+        Ringkasan.objects.of(periode)
+        .filter(
+            tingkat=4,
+            wilayah__kode__startswith=f"{wilayah.kode}.",
+            laporan_masuk__lt=F("laporan_wajib"),
+        )
+        .select_related("wilayah__induk")
+    )
+
+
+def sum_json(rows, field: str) -> Counter:
+    total: Counter = Counter()
+    for r in rows:
+        if r is not None:
+            total.update(getattr(r, field))
+    return total
+
+
+def tiles(row: Ringkasan | None) -> list[dict]:
+    if row is None:
+        return []
+    return [
+        {"label": _("Kampung KB"), "value": charts.angka(row.jumlah_kampung)},
+        {
+            "label": _("Laporan poktan masuk"),
+            "value": charts.persen(row.kelengkapan),
+            "note": _("%(masuk)s dari %(wajib)s register")
+            % {"masuk": charts.angka(row.laporan_masuk), "wajib": charts.angka(row.laporan_wajib)},
+        },
+        {"label": _("Tepat waktu"), "value": charts.persen(row.tepat_waktu)},
+        {"label": _("PUS"), "value": charts.angka(row.pus)},
+        {
+            "label": _("CPR"),
+            "value": charts.persen(row.cpr),
+            "note": _("%(n)s peserta KB") % {"n": charts.angka(row.peserta_kb)},
+        },
+        {"label": _("MKJP"), "value": charts.persen(row.mkjp_persen)},
+        {"label": _("Unmet need"), "value": charts.persen(row.unmet_persen)},
+        {"label": _("Intervensi bulan ini"), "value": charts.angka(row.jumlah_intervensi)},
+        {"label": _("Inovasi"), "value": charts.angka(row.jumlah_inovasi)},
+    ]
+
+
+def partisipasi_items(row: Ringkasan) -> list[tuple[str, object]]:
+    items = []
+    for jenis in JenisPoktan:
+        data = row.partisipasi.get(jenis.value, {})
+        items.append((JENIS_POKTAN_NAMA[jenis], rasio(data.get("ikut"), data.get("sasaran"))))
+    return items
+
+
+def build_charts(row, children, trend, periods) -> dict:
+    labels = [bulan_pendek(p) for p in periods]
+    out = {
+        "tren": charts.line(
+            labels,
+            [
+                (_("Laporan masuk"), "#0b6e4f", [r.kelengkapan if r else None for r in trend]),
+                (_("CPR"), "#0d6efd", [r.cpr if r else None for r in trend]),
+                (_("MKJP"), "#fd7e14", [r.mkjp_persen if r else None for r in trend]),
+            ],
+            title=_("Tren 12 bulan (%)"),
+            fmt=charts.persen,
+            max_value=100,
+        ),
+    }
+    if row is None:
+        return out
+    out["kelas"] = charts.bar(
+        [(k, row.kelas_jumlah.get(k, 0)) for k in KELAS],
+        title=_("Klasifikasi Kampung KB"),
+        value_header=_("Jumlah Kampung KB"),
+        colors=charts.KELAS_COLORS,
+    )
+    if children:
+        out["kelas_anak"] = charts.stacked_bar(
+            [c.wilayah.label for c in children],
+            [
+                (k, charts.KELAS_COLORS[k], [c.kelas_jumlah.get(k, 0) for c in children])
+                for k in KELAS
+            ],
+            title=_("Klasifikasi per wilayah"),
+        )
+        out["kelengkapan_anak"] = charts.bar(
+            [(c.wilayah.label, c.kelengkapan) for c in children],
+            title=_("Laporan poktan masuk per wilayah (%)"),
+            value_header=_("Laporan masuk (%)"),
+            fmt=charts.persen,
+            max_value=100,
+        )
+    out["metode"] = charts.bar(
+        [(k.label, row.metode.get(k.value, 0)) for k in Kontrasepsi],
+        title=_("Mix kontrasepsi (peserta KB aktif)"),
+        value_header=_("Peserta"),
+    )
+    out["tidak_kb"] = charts.bar(
+        [(label, row.tidak_kb.get(key, 0)) for key, label in NON_KB_LABELS.items()],
+        title=_("PUS tidak ber-KB menurut alasan"),
+        value_header=_("PUS"),
+        color="#6c757d",
+    )
+    out["partisipasi"] = charts.bar(
+        partisipasi_items(row),
+        title=_("Angka partisipasi poktan (%)"),
+        value_header=_("Partisipasi (%)"),
+        fmt=charts.persen,
+        max_value=100,
+    )
+    seksi = sum_json(trend, "intervensi_seksi")
+    out["seksi"] = charts.bar(
+        [(s.label, seksi.get(s.value, 0)) for s in Seksi if seksi.get(s.value)],
+        title=_("Intervensi per seksi, 12 bulan terakhir"),
+        value_header=_("Kegiatan"),
+        color="#6f42c1",
+    )
+    instansi = sum_json(trend, "intervensi_instansi")
+    out["instansi"] = charts.bar(
+        instansi.most_common(10),
+        title=_("Instansi paling aktif, 12 bulan terakhir"),
+        value_header=_("Kegiatan"),
+        color="#20c997",
+    )
+    out["inovasi"] = charts.bar(
+        [(t, row.inovasi_tahapan.get(t, 0)) for t in TAHAPAN],
+        title=_("Inovasi menurut tahapan"),
+        value_header=_("Inovasi"),
+        color="#d63384",
+    )
+    return out

@@ -1,0 +1,39 @@
+"""Background work (django.tasks, django-tasks-db worker): big reports and rebuilds."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.tasks import task
+
+from kampungkb.periods import Periode
+from reports import summaries
+
+
+@task()
+def rebuild_periode(periode: str, kabupaten: str | None = None) -> int:
+    """Build the summary rows of one period (e.g. a month no write touched yet)."""
+    return summaries.rebuild([Periode.parse(periode)], kabupaten=kabupaten)
+
+
+@task()
+def prepare_unduhan(unduhan_id: int) -> None:
+    """Render a queued report, recording progress on the Unduhan row."""
+    from reports import outputs
+    from reports.models import StatusUnduhan, Unduhan
+
+    unduhan = Unduhan.objects.get(pk=unduhan_id)
+    Unduhan.objects.filter(pk=unduhan_id).update(status=StatusUnduhan.PROSES)
+
+    def progress(done: int, total: int) -> None:
+        # Outside any transaction: the progress page must see it while we work.
+        Unduhan.objects.filter(pk=unduhan_id).update(selesai=done, total=total)
+
+    try:
+        content, filename = outputs.render_unduhan(unduhan, progress)
+    except Exception as exc:
+        Unduhan.objects.filter(pk=unduhan_id).update(status=StatusUnduhan.GAGAL, galat=str(exc))
+        raise
+    with transaction.atomic():
+        Unduhan.objects.filter(pk=unduhan_id).update(
+            status=StatusUnduhan.SELESAI, isi=content, nama_berkas=filename
+        )

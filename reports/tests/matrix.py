@@ -1,0 +1,38 @@
+"""Permission matrix cases of the reports app (tests/matrix.py)."""
+
+from django.urls import reverse
+
+from conftest import LABUHANBATU, PONDOK_BATU
+from tests.matrix import Case, expect, read_in_scope
+
+OUTSIDE_KABUPATEN = ("opd_kabupaten_lain",)
+# Below the kabupaten: a kader or PKB asking for the kabupaten is outside its scope.
+BELOW_KABUPATEN = ("kader_pondokbatu", "kader_desa_lain", "pkb_bilahhulu", "pkb_kecamatan_lain")
+OUTSIDE_PONDOK_BATU = ("kader_desa_lain", "pkb_kecamatan_lain", "opd_kabupaten_lain")
+
+
+def build(w):
+    from reports import summaries
+
+    summaries.refresh_desa(PONDOK_BATU, None)
+
+
+CASES = [
+    Case(
+        "reports:dasbor-home",
+        url=lambda w: reverse("reports:dasbor-home"),
+        expected=expect(302, admin_portal=200),
+    ),
+    Case(
+        "reports:dasbor",
+        label="kabupaten",
+        url=lambda w: reverse("reports:dasbor", args=[LABUHANBATU]),
+        expected=read_in_scope(OUTSIDE_KABUPATEN + BELOW_KABUPATEN),
+    ),
+    Case(
+        "reports:dasbor",
+        label="desa",
+        url=lambda w: reverse("reports:dasbor", args=[PONDOK_BATU]),
+        expected=read_in_scope(OUTSIDE_PONDOK_BATU),
+    ),
+]
