@@ -1,5 +1,68 @@
-from django.urls import path  # noqa: F401
+"""Family groups (poktan), members and monthly registers."""
+
+from django.urls import path, register_converter
+
+from kampungkb.periods import Periode
+from poktan import views, views_anggota
+
+
+class PeriodeConverter:
+    """'2026-11' in the URL ↔ Periode; an impossible month is no match (404)."""
+
+    regex = r"[0-9]{4}-[0-9]{2}"
+
+    def to_python(self, value: str) -> Periode:
+        return Periode.parse(value)
+
+    def to_url(self, value) -> str:
+        return str(value)
+
+
+register_converter(PeriodeConverter, "poktan_periode")
 
 app_name = "poktan"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("poktan/", views.poktan_list, name="poktan-list"),
+    path("poktan/laporan-bulan-ini/", views.laporan_bulan_ini, name="laporan-bulan-ini"),
+    path("poktan/kelengkapan/", views.kelengkapan, name="kelengkapan"),
+    path("poktan/<int:pk>/", views.poktan_detail, name="poktan-detail"),
+    path(
+        "poktan/<int:pk>/laporan/<poktan_periode:periode>/",
+        views.laporan_edit,
+        name="laporan-edit",
+    ),
+    path(
+        "poktan/<int:pk>/laporan/<poktan_periode:periode>/ajukan/",
+        views.laporan_submit,
+        name="laporan-submit",
+    ),
+    path(
+        "poktan/<int:pk>/laporan/<poktan_periode:periode>/verifikasi/",
+        views.laporan_verify,
+        name="laporan-verify",
+    ),
+    path(
+        "poktan/<int:pk>/laporan/<poktan_periode:periode>/kembalikan/",
+        views.laporan_return,
+        name="laporan-return",
+    ),
+    path("poktan/<int:pk>/anggota/", views_anggota.anggota_list, name="anggota-list"),
+    path("poktan/<int:pk>/anggota/tambah/", views_anggota.anggota_create, name="anggota-create"),
+    path(
+        "poktan/<int:pk>/anggota/<int:anggota_pk>/ubah/",
+        views_anggota.anggota_edit,
+        name="anggota-edit",
+    ),
+    path(
+        "poktan/<int:pk>/anggota/templat.xlsx",
+        views_anggota.anggota_template,
+        name="anggota-template",
+    ),
+    path("poktan/<int:pk>/anggota/impor/", views_anggota.anggota_import, name="anggota-import"),
+    path(
+        "poktan/<int:pk>/anggota/impor/<uuid:token>/",
+        views_anggota.anggota_import_confirm,
+        name="anggota-import-confirm",
+    ),
+]

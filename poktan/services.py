@@ -1,0 +1,394 @@
+"""State changes of poktan registers (design.md §4.2–4.5).
+
+Every service is keyword-only, atomic, writes an audit entry and refreshes the
+desa × period summary. Rules a form cannot know (the member count, the month,
+the period lock, the workflow state) are decided here and raised as
+``ValidationError`` keyed by form field ("pertemuan.0.tanggal" for a meeting row).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kampungkb import audit
+from kampungkb.concurrency import ConflictError, save_versioned
+from kampungkb.domain import JenisPoktan, Kontrasepsi, NonKontrasepsi
+from kampungkb.periods import Periode, is_open, periode_status
+from poktan.models import (
+    COMMON_FIELDS,
+    JENIS_FIELDS,
+    Anggota,
+    Laporan,
+    Pertemuan,
+    Poktan,
+    Status,
+)
+from reports import summaries
+
+PERTEMUAN_FIELDS = ["tanggal", "materi", "narasumber", "jumlah_hadir"]
+
+
+def kesertaan_kb(poktan: Poktan) -> dict[str, Any]:
+    """KB participation of the active members, by method and by reason (one query).
+
+    Empty when the poktan has no member list: the figure is then unknown, not zero."""
+    aggregates = {
+        "anggota": Count("id"),
+        "pus": Count("id", filter=Q(status_pus=True)),
+        "peserta": Count("id", filter=~Q(metode_kb="")),
+        "anak_balita": Sum("anak_0_1")
+        + Sum("anak_1_2")
+        + Sum("anak_2_3")
+        + Sum("anak_3_4")
+        + Sum("anak_4_5")
+        + Sum("anak_5_6"),
+        **{f"m_{m.value}": Count("id", filter=Q(metode_kb=m.value)) for m in Kontrasepsi},
+        **{f"t_{r.value}": Count("id", filter=Q(alasan_tidak_kb=r.value)) for r in NonKontrasepsi},
+    }
+    row = Anggota.objects.filter(poktan=poktan, aktif=True).aggregate(**aggregates)
+    if not row["anggota"]:
+        return {}
+    return {
+        "anggota": row["anggota"],
+        "pus": row["pus"],
+        "peserta": row["peserta"],
+        "anak_balita": row["anak_balita"] or 0,
+        "metode": {m.value: row[f"m_{m.value}"] for m in Kontrasepsi},
+        "tidak_kb": {r.value: row[f"t_{r.value}"] for r in NonKontrasepsi},
+    }
+
+
+def validate_figures(
+    *,
+    poktan: Poktan,
+    periode: Periode,
+    values: dict[str, Any],
+    pertemuan: list[dict[str, Any]],
+    today: dt.date,
+) -> dict[str, list[str]]:
+    """Domain checks of a register: attendance ≤ members, no negatives,
+    meeting dates inside the month and not in the future."""
+    errors: dict[str, list[str]] = {}
+    anggota = values.get("jumlah_anggota")
+    for name, value in values.items():
+        if value is not None and value < 0:
+            errors.setdefault(name, []).append(_("Tidak boleh negatif."))
+    if anggota is not None and anggota >= 0:
+        for name in ("keluarga_hadir", "anggota_aktif"):
+            value = values.get(name)
+            if value is not None and value > anggota:
+                errors.setdefault(name, []).append(
+                    _("Tidak boleh lebih dari jumlah keluarga anggota (%(n)s).") % {"n": anggota}
+                )
+    for i, row in enumerate(pertemuan):
+        tanggal = row.get("tanggal")
+        if tanggal and not (periode.first_day <= tanggal <= periode.last_day):
+            errors.setdefault(f"pertemuan.{i}.tanggal", []).append(
+                _("Tanggal harus di bulan %(p)s.") % {"p": periode.label}
+            )
+        elif tanggal and tanggal > today:
+            errors.setdefault(f"pertemuan.{i}.tanggal", []).append(
+                _("Tanggal tidak boleh di masa depan.")
+            )
+        hadir = row.get("jumlah_hadir")
+        if hadir is not None and hadir < 0:
+            errors.setdefault(f"pertemuan.{i}.jumlah_hadir", []).append(_("Tidak boleh negatif."))
+        elif (
+            hadir is not None
+            and anggota is not None
+            and hadir > anggota
+            and poktan.jenis != JenisPoktan.PIK_R
+        ):
+            errors.setdefault(f"pertemuan.{i}.jumlah_hadir", []).append(
+                _("Tidak boleh lebih dari jumlah keluarga anggota (%(n)s).") % {"n": anggota}
+            )
+    return errors
+
+
+def _check_open(poktan: Poktan, periode: Periode) -> None:
+    if not is_open(periode, poktan.kampung.desa_id):
+        status = periode_status(periode, poktan.kampung.desa_id)
+        if status == "belum_dibuka":
+            raise ValidationError(_("Periode %(p)s belum dimulai.") % {"p": periode.label})
+        raise ValidationError(
+            _("Periode %(p)s sudah terkunci. Minta Dinas PPKB kabupaten membukanya kembali.")
+            % {"p": periode.label}
+        )
+
+
+def _check_editable(laporan: Laporan) -> None:
+    if not laporan.is_editable_state:
+        raise ValidationError(
+            _("Laporan ini sudah %(s)s dan tidak dapat diubah lagi.")
+            % {"s": laporan.get_status_display().lower()}
+        )
+
+
+def _pertemuan_text(rows) -> list[str]:
+    def get(row, name):
+        return row.get(name) if isinstance(row, dict) else getattr(row, name)
+
+    return [
+        f"{get(r, 'tanggal'):%d/%m} {get(r, 'materi')} ({get(r, 'jumlah_hadir')})"
+        for r in rows
+        if get(r, "tanggal")
+    ]
+
+
+def _clean_rows(pertemuan: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        {
+            name: row.get(name) if name != "narasumber" else row.get(name) or ""
+            for name in PERTEMUAN_FIELDS
+        }
+        for row in pertemuan
+        if row.get("tanggal")
+    ]
+
+
+@transaction.atomic
+def laporan_save_draft(
+    *,
+    poktan: Poktan,
+    periode: Periode,
+    values: dict[str, Any],
+    pertemuan: list[dict[str, Any]],
+    expected_version: int | None,
+    by,
+) -> Laporan:
+    """Create or update the (poktan, periode) register as a draft.
+
+    Saving values identical to the stored ones changes nothing (a double tap
+    is harmless). Changed values on top of a version the user did not load
+    raise ``ConflictError``."""
+    _check_open(poktan, periode)
+    # Lock the poktan so two first saves of one month queue up instead of racing.
+    Poktan.objects.select_for_update().filter(pk=poktan.pk).first()
+    laporan = (
+        Laporan.objects.select_for_update().filter(poktan=poktan, periode=periode.first_day).first()
+    )
+    if laporan is not None:
+        _check_editable(laporan)
+    fields = COMMON_FIELDS + JENIS_FIELDS[poktan.jenis]
+    values = {name: values.get(name) for name in fields}
+    kb = kesertaan_kb(poktan)
+    if kb:
+        # The member list is the source of the member count where one exists.
+        values["jumlah_anggota"] = kb["anggota"]
+    rows = _clean_rows(pertemuan)
+    errors = validate_figures(
+        poktan=poktan, periode=periode, values=values, pertemuan=rows, today=timezone.localdate()
+    )
+    if errors:
+        raise ValidationError(errors)
+
+    if laporan is None:
+        laporan = Laporan.objects.create(
+            poktan=poktan, periode=periode.first_day, kesertaan_kb=kb, **values
+        )
+        Pertemuan.objects.bulk_create(Pertemuan(laporan=laporan, **row) for row in rows)
+        changes = audit.diff(Laporan, {}, {k: v for k, v in values.items() if v is not None})
+        if rows:
+            changes["pertemuan"] = _pertemuan_change([], rows)
+        audit.record(actor=by, action="poktan.laporan.create", obj=laporan, changes=changes)
+        summaries.refresh_desa(poktan.kampung.desa_id, periode)
+        return laporan
+
+    before = audit.snapshot(laporan, fields)
+    old_rows = list(laporan.pertemuan.all())
+    changes = audit.diff(Laporan, before, values)
+    if _pertemuan_text(old_rows) != _pertemuan_text(rows):
+        changes["pertemuan"] = _pertemuan_change(old_rows, rows)
+    if not changes:
+        return laporan
+    if expected_version != laporan.version:
+        raise ConflictError(laporan, expected_version or 0)
+    for name, value in values.items():
+        setattr(laporan, name, value)
+    laporan.kesertaan_kb = kb
+    save_versioned(
+        laporan, expected_version=expected_version, fields=[*fields, "kesertaan_kb", "updated_at"]
+    )
+    if "pertemuan" in changes:
+        laporan.pertemuan.all().delete()
+        Pertemuan.objects.bulk_create(Pertemuan(laporan=laporan, **row) for row in rows)
+    audit.record(actor=by, action="poktan.laporan.update", obj=laporan, changes=changes)
+    summaries.refresh_desa(poktan.kampung.desa_id, periode)
+    return laporan
+
+
+def _pertemuan_change(old, new) -> dict[str, str]:
+    return {
+        "label": str(_("pertemuan")),
+        "old": "; ".join(_pertemuan_text(old)) or "–",
+        "new": "; ".join(_pertemuan_text(new)) or "–",
+    }
+
+
+def _locked(laporan: Laporan) -> Laporan:
+    return Laporan.objects.select_for_update().select_related("poktan__kampung").get(pk=laporan.pk)
+
+
+def _transition(laporan: Laporan, expected_version: int | None, fields: list[str]) -> None:
+    version = laporan.version if expected_version is None else expected_version
+    save_versioned(laporan, expected_version=version, fields=[*fields, "status", "updated_at"])
+
+
+@transaction.atomic
+def laporan_submit(*, laporan: Laporan, by, expected_version: int | None = None) -> Laporan:
+    """draf/dikembalikan → diajukan. Every figure of the type must be filled."""
+    laporan = _locked(laporan)
+    _check_editable(laporan)
+    _check_open(laporan.poktan, laporan.periode_obj)
+    missing = {
+        name: [_("Wajib diisi sebelum diajukan.")]
+        for name in laporan.figure_fields()
+        if getattr(laporan, name) is None
+    }
+    if missing:
+        raise ValidationError(missing)
+    now = timezone.now()
+    before = audit.snapshot(laporan, ["status"])
+    laporan.status = Status.DIAJUKAN
+    laporan.diajukan_pada = now
+    laporan.pertama_diajukan_pada = laporan.pertama_diajukan_pada or now
+    _transition(laporan, expected_version, ["diajukan_pada", "pertama_diajukan_pada"])
+    audit.record(
+        actor=by,
+        action="poktan.laporan.submit",
+        obj=laporan,
+        changes=audit.diff(Laporan, before, audit.snapshot(laporan, ["status"])),
+    )
+    summaries.refresh_desa(laporan.poktan.kampung.desa_id, laporan.periode_obj)
+    return laporan
+
+
+def _check_submitted(laporan: Laporan) -> None:
+    if laporan.status != Status.DIAJUKAN:
+        raise ValidationError(
+            _("Hanya laporan yang diajukan yang dapat diperiksa; laporan ini %(s)s.")
+            % {"s": laporan.get_status_display().lower()}
+        )
+
+
+@transaction.atomic
+def laporan_verify(
+    *, laporan: Laporan, by, note: str = "", expected_version: int | None = None
+) -> Laporan:
+    """diajukan → diverifikasi; the register becomes read-only."""
+    laporan = _locked(laporan)
+    _check_submitted(laporan)
+    before = audit.snapshot(laporan, ["status"])
+    laporan.status = Status.DIVERIFIKASI
+    laporan.diverifikasi_pada = timezone.now()
+    laporan.diverifikasi_oleh = by
+    _transition(laporan, expected_version, ["diverifikasi_pada", "diverifikasi_oleh"])
+    audit.record(
+        actor=by,
+        action="poktan.laporan.verify",
+        obj=laporan,
+        changes=audit.diff(Laporan, before, audit.snapshot(laporan, ["status"])),
+        note=note,
+    )
+    summaries.refresh_desa(laporan.poktan.kampung.desa_id, laporan.periode_obj)
+    return laporan
+
+
+@transaction.atomic
+def laporan_return(
+    *, laporan: Laporan, by, note: str, expected_version: int | None = None
+) -> Laporan:
+    """diajukan → dikembalikan, with a note telling the kader what to fix."""
+    note = (note or "").strip()
+    if not note:
+        raise ValidationError({"catatan": [_("Tulis apa yang perlu diperbaiki kader.")]})
+    laporan = _locked(laporan)
+    _check_submitted(laporan)
+    before = audit.snapshot(laporan, ["status"])
+    laporan.status = Status.DIKEMBALIKAN
+    laporan.catatan = note
+    _transition(laporan, expected_version, ["catatan"])
+    audit.record(
+        actor=by,
+        action="poktan.laporan.return",
+        obj=laporan,
+        changes=audit.diff(Laporan, before, audit.snapshot(laporan, ["status"])),
+        note=note,
+    )
+    summaries.refresh_desa(laporan.poktan.kampung.desa_id, laporan.periode_obj)
+    return laporan
+
+
+# --- members -----------------------------------------------------------------
+
+ANGGOTA_AUDIT_FIELDS = [
+    "nama_kepala_keluarga",
+    "nomor_kk",
+    "status_pus",
+    "metode_kb",
+    "alasan_tidak_kb",
+    "aktif",
+]
+
+
+@transaction.atomic
+def anggota_save(
+    *,
+    poktan: Poktan,
+    anggota: Anggota | None,
+    data: dict[str, Any],
+    expected_version: int | None,
+    by,
+) -> Anggota:
+    """Add or change a member family; nomor KK unique within the poktan."""
+    kk = data.get("nomor_kk")
+    clash = Anggota.objects.filter(poktan=poktan, nomor_kk=kk)
+    if anggota is not None:
+        clash = clash.exclude(pk=anggota.pk)
+    if clash.exists():
+        raise ValidationError({"nomor_kk": [_("Nomor KK ini sudah terdaftar di poktan ini.")]})
+    if anggota is None:
+        anggota = Anggota.objects.create(poktan=poktan, **data)
+        changes = audit.diff(Anggota, {}, audit.snapshot(anggota, ANGGOTA_AUDIT_FIELDS))
+        changes.pop("nomor_kk", None)  # the audit log is read widely: no KK numbers in it
+        audit.record(actor=by, action="poktan.anggota.create", obj=anggota, changes=changes)
+        return anggota
+    before = audit.snapshot(anggota, ANGGOTA_AUDIT_FIELDS)
+    for name, value in data.items():
+        setattr(anggota, name, value)
+    save_versioned(anggota, expected_version=expected_version or 0, fields=list(data))
+    changes = audit.diff(Anggota, before, audit.snapshot(anggota, ANGGOTA_AUDIT_FIELDS))
+    if "nomor_kk" in changes:
+        changes["nomor_kk"].update(old="•", new="•")
+    audit.record(actor=by, action="poktan.anggota.update", obj=anggota, changes=changes)
+    return anggota
+
+
+@transaction.atomic
+def anggota_import(*, poktan: Poktan, rows: list[dict[str, Any]], by, filename: str) -> int:
+    """Create the given member rows (already checked) in one transaction."""
+    Poktan.objects.select_for_update().filter(pk=poktan.pk).first()
+    existing = set(Anggota.objects.filter(poktan=poktan).values_list("nomor_kk", flat=True))
+    fresh = [r for r in rows if r["nomor_kk"] not in existing]
+    Anggota.objects.bulk_create(Anggota(poktan=poktan, **r) for r in fresh)
+    audit.record(
+        actor=by,
+        action="poktan.anggota.import",
+        obj=poktan,
+        changes={
+            "anggota": {
+                "label": str(_("anggota")),
+                "old": str(len(existing)),
+                "new": str(len(existing) + len(fresh)),
+            }
+        },
+        note=filename,
+    )
+    return len(fresh)

@@ -1,0 +1,212 @@
+"""Permission matrix cases of the poktan app (design.md §4.1).
+
+Pondok Batu's kader edits; the petugas of Bilah Hulu and the OPD of
+Labuhanbatu review; pimpinan and lintas sektor only read; the kader of
+Meranti, the petugas of Bilah Barat and the OPD of Tapanuli Tengah are
+outsiders (404).
+"""
+
+import itertools
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from kampungkb.domain import JenisPoktan
+from kampungkb.periods import Periode
+from tests.matrix import Case, expect, read_in_scope
+
+OUTSIDERS = ("kader_desa_lain", "pkb_kecamatan_lain", "opd_kabupaten_lain")
+READ_ONLY = ("pkb_bilahhulu", "opd_labuhanbatu", "opd_kesehatan", "pimpinan")
+REVIEWERS = ("pkb_bilahhulu", "opd_labuhanbatu")
+
+
+def kader_writes(kader: int, admin: int | None = None) -> dict[str, int]:
+    """Writes by the kader: outsiders 404, read-only roles 403, anonymous to login."""
+    return expect(
+        kader,
+        anonim=302,
+        admin_portal=kader if admin is None else admin,
+        **dict.fromkeys(OUTSIDERS, 404),
+        **dict.fromkeys(READ_ONLY, 403),
+    )
+
+
+def reviewer_writes(status: int) -> dict[str, int]:
+    return expect(
+        403,
+        anonim=302,
+        admin_portal=status,
+        **dict.fromkeys(OUTSIDERS, 404),
+        **dict.fromkeys(REVIEWERS, status),
+    )
+
+
+def build(w):
+    from poktan.models import Anggota, ImporAnggota, Laporan, Poktan, Status
+
+    w.poktan = Poktan.objects.create(kampung=w.kampung, jenis=JenisPoktan.BKB, nama="BKB Uji")
+    w.anggota = Anggota.objects.create(
+        poktan=w.poktan, nama_kepala_keluarga="Budi", nomor_kk="1210090000000001"
+    )
+    w.periode = Periode.current()
+    w.periode_lalu = w.periode.prev()
+    w.laporan_lalu = Laporan.objects.create(
+        poktan=w.poktan,
+        periode=w.periode_lalu.first_day,
+        status=Status.DIAJUKAN,
+        jumlah_anggota=1,
+        keluarga_hadir=1,
+        anak_dipantau_kka=1,
+    )
+    w.upload = ImporAnggota.objects.create(
+        poktan=w.poktan,
+        diunggah_oleh=w.personas.kader_pondokbatu,
+        nama_berkas="anggota.csv",
+        isi=b"Nama kepala keluarga,Nomor KK\nSiti,1210090000000009\n",
+    )
+
+
+def _laporan_url(name, lalu=False):
+    return lambda w: reverse(
+        f"poktan:{name}", args=[w.poktan.pk, w.periode_lalu if lalu else w.periode]
+    )
+
+
+def _laporan_data(w):
+    from poktan.models import Laporan
+
+    current = Laporan.objects.filter(poktan=w.poktan, periode=w.periode.first_day).first()
+    return {
+        "version": current.version if current else "",
+        "jumlah_anggota": "1",
+        "keluarga_hadir": "1",
+        "anak_dipantau_kka": "0",
+        "pertemuan-TOTAL_FORMS": "0",
+        "pertemuan-INITIAL_FORMS": "0",
+    }
+
+
+_kk = itertools.count(100)
+
+
+def _anggota_data(w):
+    return {"nama_kepala_keluarga": "Ani", "nomor_kk": f"1210090000000{next(_kk):03d}"}
+
+
+def _csv(w):
+    return {
+        "berkas": SimpleUploadedFile(
+            "anggota.csv", b"Nama kepala keluarga,Nomor KK\nRina,1210090000000077\n"
+        )
+    }
+
+
+CASES = [
+    Case("poktan:poktan-list", lambda w: reverse("poktan:poktan-list"), expect(200, anonim=302)),
+    Case(
+        "poktan:laporan-bulan-ini",
+        lambda w: reverse("poktan:laporan-bulan-ini"),
+        expect(200, anonim=302),
+    ),
+    Case("poktan:kelengkapan", lambda w: reverse("poktan:kelengkapan"), expect(200, anonim=302)),
+    Case(
+        "poktan:poktan-detail",
+        lambda w: reverse("poktan:poktan-detail", args=[w.poktan.pk]),
+        read_in_scope(OUTSIDERS),
+    ),
+    Case(
+        "poktan:poktan-detail",
+        lambda w: reverse("poktan:poktan-detail", args=[w.poktan.pk + 999]),
+        expect(404, anonim=302),
+        label="absent",
+    ),
+    Case("poktan:laporan-edit", _laporan_url("laporan-edit"), read_in_scope(OUTSIDERS)),
+    Case(
+        "poktan:laporan-edit",
+        _laporan_url("laporan-edit"),
+        kader_writes(302),
+        method="POST",
+        data=_laporan_data,
+    ),
+    Case(
+        "poktan:laporan-edit",
+        lambda w: f"/poktan/{w.poktan.pk}/laporan/2026-13/",
+        expect(404, anonim=404),
+        label="bulan mustahil",
+    ),
+    Case(
+        "poktan:laporan-submit",
+        _laporan_url("laporan-submit"),
+        expect(405, anonim=302),
+        label="GET",
+    ),
+    # The kader submits; the admin's second submit finds it already submitted.
+    Case(
+        "poktan:laporan-submit",
+        _laporan_url("laporan-submit"),
+        kader_writes(302),
+        method="POST",
+        data=_laporan_data,
+    ),
+    # The petugas verifies; the OPD's and admin's later tries find it verified (302 + message).
+    Case(
+        "poktan:laporan-verify",
+        _laporan_url("laporan-verify", lalu=True),
+        reviewer_writes(302),
+        method="POST",
+    ),
+    Case(
+        "poktan:laporan-return",
+        _laporan_url("laporan-return", lalu=True),
+        reviewer_writes(302),
+        method="POST",
+        data={"catatan": "Angka hadir belum sesuai daftar."},
+    ),
+    Case(
+        "poktan:anggota-list",
+        lambda w: reverse("poktan:anggota-list", args=[w.poktan.pk]),
+        read_in_scope(OUTSIDERS),
+    ),
+    Case(
+        "poktan:anggota-create",
+        lambda w: reverse("poktan:anggota-create", args=[w.poktan.pk]),
+        kader_writes(200),
+    ),
+    Case(
+        "poktan:anggota-create",
+        lambda w: reverse("poktan:anggota-create", args=[w.poktan.pk]),
+        kader_writes(302),
+        method="POST",
+        data=_anggota_data,
+    ),
+    Case(
+        "poktan:anggota-edit",
+        lambda w: reverse("poktan:anggota-edit", args=[w.poktan.pk, w.anggota.pk]),
+        kader_writes(200),
+    ),
+    Case(
+        "poktan:anggota-template",
+        lambda w: reverse("poktan:anggota-template", args=[w.poktan.pk]),
+        read_in_scope(OUTSIDERS),
+    ),
+    Case(
+        "poktan:anggota-import",
+        lambda w: reverse("poktan:anggota-import", args=[w.poktan.pk]),
+        kader_writes(200),
+    ),
+    Case(
+        "poktan:anggota-import",
+        lambda w: reverse("poktan:anggota-import", args=[w.poktan.pk]),
+        kader_writes(200),
+        method="POST",
+        data=_csv,
+    ),
+    # Only the user who uploaded the file may confirm it.
+    Case(
+        "poktan:anggota-import-confirm",
+        lambda w: reverse("poktan:anggota-import-confirm", args=[w.poktan.pk, w.upload.pk]),
+        kader_writes(302, admin=404),
+        method="POST",
+        data={"mode": "semua"},
+    ),
+]
