@@ -48,6 +48,21 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _reference_data_after_flush(request):
+    # A transactional test (browser, concurrency) ends with a flush that also
+    # empties rows seeded by data migrations; put them back for the next one.
+    marker = request.node.get_closest_marker("django_db")
+    transactional = marker is not None and (
+        marker.kwargs.get("transaction") or (marker.args and marker.args[0])
+    )
+    if transactional or {"transactional_db", "live_server"} & set(request.fixturenames):
+        from kampungkb.reference import seed_reference_data
+
+        request.getfixturevalue("transactional_db")
+        seed_reference_data()
+
+
 @pytest.fixture
 def regions(db):
     from kampungkb.demo import seed_wilayah

@@ -42,3 +42,12 @@ INSTANSI_RESMI = [
 
 # The KB agencies themselves: not "lintas sektor" (official classification intent).
 INSTANSI_KB = {"OPD Pengendalian Penduduk dan KB", "Perwakilan BKKBN"}
+
+
+def seed_instansi_resmi(apps=None) -> None:
+    """Idempotent: the 37 official agencies in their official order."""
+    from django.apps import apps as global_apps
+
+    Instansi = (apps or global_apps).get_model("interventions", "Instansi")
+    for urutan, nama in enumerate(INSTANSI_RESMI, start=1):
+        Instansi.objects.update_or_create(nama=nama, kabupaten=None, defaults={"urutan": urutan})

@@ -6,6 +6,7 @@ from django.conf import settings
 
 from interventions.models import Instansi
 from kampungkb.models import Role, User
+from kampungkb.reference import seed_reference_data
 from villages.wilayah_import import import_wilayah
 
 WILAYAH_CSV = (
@@ -40,6 +41,7 @@ def seed_wilayah() -> str:
 
 
 def seed_users() -> list[str]:
+    seed_reference_data()
     created_names = []
     for username, full_name, role, wilayah, instansi in DEMO_USERS:
         first, _, last = full_name.partition(" ")

@@ -20,4 +20,8 @@ if ! pg_isready -q -h 127.0.0.1 -p 5432; then
   echo "Server PostgreSQL di 127.0.0.1:5432 tidak menjawab: jalankan servernya atau setel DATABASE_URL." >&2
   exit 1
 fi
+# The suite's own database is created by pytest (test_kampungkb); the base
+# database only has to exist for tools that connect to it directly.
+psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='kampungkb'" | grep -q 1 ||
+  createdb -h 127.0.0.1 -U postgres kampungkb >&2 || true
 echo "$url"

@@ -8,6 +8,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def database_url_of(settings):
+    db = settings.DATABASES["default"]  # the test database pytest created
+    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
 def run_check(env_extra, *args):
     env = {
         k: v
@@ -32,9 +37,10 @@ def test_refuses_to_start_with_debug_off_and_no_secret_key():
     assert "Traceback" not in result.stderr.splitlines()[-1]
 
 
-def test_production_settings_pass_the_deploy_check():
+def test_production_settings_pass_the_deploy_check(settings):
     result = run_check(
         {
+            "DATABASE_URL": database_url_of(settings),
             "DEBUG": "0",
             "SECRET_KEY": "x7Qp2!vR9#mL4$zT8&wB-kampung-kb-produksi-5Hj3@nC6^dF1*gK0",
             "ALLOWED_HOSTS": "portal.example",

@@ -18,7 +18,7 @@ HEADINGS = {
 
 
 @pytest.mark.parametrize(("persona", "heading"), HEADINGS.items())
-def test_home_page_per_role(request, client_for, persona, heading):
+def test_home_page_per_role(db, request, client_for, persona, heading):
     user = request.getfixturevalue(persona)
     response = client_for(user).get("/")
     assert response.status_code == 200
@@ -143,3 +143,9 @@ def test_periode_reopen_bad_input_keeps_input_and_writes_nothing(
     assert field_message in response.text
     assert 'value="catatan saya"' in response.text
     assert not PeriodeBuka.objects.exists()
+
+
+def test_indonesian_is_the_default_even_for_english_browsers(client_for, kader_pondokbatu):
+    response = client_for(kader_pondokbatu).get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="id">' in response.text
+    assert "Laporan bulan ini" in response.text
