@@ -184,3 +184,17 @@ def kampung_tapteng(regions):
         nama="Kampung KB Pondok Batu Sarudik",
         tanggal_pencanangan=dt.date(2019, 5, 2),
     )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Close Django's connection pool before pytest-django drops the test
+    database, or PostgreSQL refuses: 'is being accessed by other users'."""
+    yield
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        for conn in connections.all(initialized_only=True):
+            conn.close()
+            if hasattr(conn, "close_pool"):
+                conn.close_pool()
