@@ -33,3 +33,49 @@ def lintas_sektor_count(kampung_ids: list[int]) -> dict[int, int]:
     for row in rows:
         result[row["intervensi__kampung_id"]] = row["n"]
     return result
+
+
+def intervensi_list_qs(user):
+    return (
+        Intervensi.objects.for_user(user)
+        .select_related("kampung__desa", "instansi_pemilik", "inpres_kegiatan")
+        .prefetch_related("instansi")
+    )
+
+
+def inovasi_list_qs(user):
+    from interventions.models import Inovasi
+
+    return Inovasi.objects.for_user(user).select_related(
+        "wilayah", "perangkat_daerah", "tahun_iid", "tematik"
+    )
+
+
+def inovasi_profile(inovasi, user=None) -> dict:
+    """Everything the innovation page and its PDF show, in a fixed number of
+    queries; sections follow the official profile (seed document order).
+
+    ``user`` narrows the linked Kampung KB and interventions to the user's
+    scope (None: all, for a PDF rendered by a task that checked scope)."""
+    from interventions import iid
+    from interventions.models import Inovasi
+
+    inovasi = Inovasi.objects.select_related(
+        "wilayah", "perangkat_daerah__induk", "tahun_iid", "tematik"
+    ).get(pk=inovasi.pk)
+    kampung = inovasi.kampung.select_related("desa")
+    intervensi = inovasi.intervensi.select_related("kampung").prefetch_related("instansi")
+    if user is not None:
+        kampung = kampung.for_user(user)
+        intervensi = intervensi.for_user(user)
+    kematangan = iid.kematangan(inovasi)
+    paragraf = [p.strip() for p in inovasi.rancang_bangun.split("\n\n") if p.strip()]
+    return {
+        "inovasi": inovasi,
+        "wilayah_lineage": inovasi.wilayah.lineage(),
+        "rancang_bangun_paragraf": paragraf,
+        "rancang_bangun_kata": len(inovasi.rancang_bangun.split()),
+        "kampung_list": list(kampung),
+        "intervensi_list": list(intervensi),
+        "kematangan": kematangan,
+    }

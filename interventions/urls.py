@@ -1,5 +1,30 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from interventions import views
 
 app_name = "interventions"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("intervensi/", views.intervensi_list, name="intervensi-list"),
+    path("intervensi/tambah/", views.intervensi_create, name="intervensi-create"),
+    path("intervensi/<int:pk>/", views.intervensi_detail, name="intervensi-detail"),
+    path("intervensi/<int:pk>/ubah/", views.intervensi_edit, name="intervensi-edit"),
+    path("intervensi/<int:pk>/foto/", views.foto_add, name="foto-add"),
+    path("intervensi/foto/<int:pk>/", views.foto_view, name="foto"),
+    path("intervensi/foto/<int:pk>/hapus/", views.foto_delete, name="foto-delete"),
+    path("publik/intervensi/foto/<int:pk>/", views.foto_publik, name="foto-publik"),
+    path("inovasi/", views.inovasi_list, name="inovasi-list"),
+    path("inovasi/tambah/", views.inovasi_create, name="inovasi-create"),
+    path("inovasi/<int:pk>/", views.inovasi_detail, name="inovasi-detail"),
+    path("inovasi/<int:pk>/ubah/", views.inovasi_edit, name="inovasi-edit"),
+    path("inovasi/<int:pk>/berkas/<slug:jenis>/", views.inovasi_berkas, name="inovasi-berkas"),
+    path("inovasi/<int:pk>/bukti/", views.inovasi_bukti, name="inovasi-bukti"),
+    path("inovasi/<int:pk>/bukti/<int:nomor>/", views.bukti_edit, name="bukti-edit"),
+    path("inovasi/<int:pk>/bukti/<int:nomor>/berkas/", views.bukti_berkas, name="bukti-berkas"),
+    path(
+        "inovasi-unggulan/tambah/<int:kampung_id>/",
+        views.unggulan_create,
+        name="unggulan-create",
+    ),
+    path("inovasi-unggulan/<int:pk>/ubah/", views.unggulan_edit, name="unggulan-edit"),
+]

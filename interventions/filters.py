@@ -1,0 +1,106 @@
+"""List filters; their choices are narrowed to what the user may see."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db import connection
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from interventions.models import (
+    URUSAN_CHOICES,
+    BentukInovasi,
+    Inisiator,
+    Inovasi,
+    Instansi,
+    Intervensi,
+    JenisInovasi,
+    StatusIntervensi,
+    Tahapan,
+    TahunIID,
+)
+from kampungkb.domain import Sasaran, Seksi
+from kampungkb.periods import Periode
+from villages.models import KampungKB
+
+
+def json_list_contains(field: str, value: str) -> Q:
+    """Rows whose JSON list ``field`` holds ``value`` (PostgreSQL jsonb @>; SQLite text)."""
+    if connection.vendor == "postgresql":
+        return Q(**{f"{field}__contains": [value]})
+    import json
+
+    return Q(**{f"{field}__icontains": json.dumps(value)})
+
+
+def _instansi(request):
+    return Instansi.objects.for_user(request.user) if request else Instansi.objects.none()
+
+
+def _kampung(request):
+    return KampungKB.objects.for_user(request.user) if request else KampungKB.objects.none()
+
+
+class IntervensiFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Cari judul"), method="filter_q")
+    kampung = django_filters.ModelChoiceFilter(label=_("Kampung KB"), queryset=_kampung)
+    instansi = django_filters.ModelChoiceFilter(label=_("Instansi"), queryset=_instansi)
+    seksi = django_filters.ChoiceFilter(label=_("Seksi"), choices=Seksi.choices)
+    sasaran = django_filters.ChoiceFilter(
+        label=_("Sasaran"), choices=Sasaran.choices, method="filter_sasaran"
+    )
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=StatusIntervensi.choices)
+    periode = django_filters.CharFilter(label=_("Periode (bulan)"), method="filter_periode")
+    tahun = django_filters.NumberFilter(label=_("Tahun"), field_name="tanggal", lookup_expr="year")
+
+    class Meta:
+        model = Intervensi
+        fields = ["q", "kampung", "instansi", "seksi", "sasaran", "status", "periode", "tahun"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form.fields["periode"].widget.attrs.update({"type": "month", "placeholder": "2023-05"})
+
+    def filter_q(self, qs, name, value):
+        return qs.filter(judul__icontains=value) if value else qs
+
+    def filter_sasaran(self, qs, name, value):
+        return qs.filter(json_list_contains("sasaran", value)) if value else qs
+
+    def filter_periode(self, qs, name, value):
+        if not value:
+            return qs
+        try:
+            p = Periode.parse(value.strip())
+        except ValueError:
+            self.form.add_error("periode", _("Tulis periode sebagai tahun-bulan, mis. 2023-05."))
+            return qs.none()
+        return qs.filter(tanggal__year=p.year, tanggal__month=p.month)
+
+
+class InovasiFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Cari nama"), method="filter_q")
+    tahapan = django_filters.ChoiceFilter(label=_("Tahapan"), choices=Tahapan.choices)
+    inisiator = django_filters.ChoiceFilter(label=_("Inisiator"), choices=Inisiator.choices)
+    jenis = django_filters.ChoiceFilter(label=_("Jenis"), choices=JenisInovasi.choices)
+    bentuk = django_filters.ChoiceFilter(label=_("Bentuk"), choices=BentukInovasi.choices)
+    urusan = django_filters.ChoiceFilter(
+        label=_("Urusan"), choices=URUSAN_CHOICES, method="filter_urusan"
+    )
+    tahun = django_filters.ModelChoiceFilter(
+        label=_("Tahun IID"), field_name="tahun_iid", queryset=TahunIID.objects.all()
+    )
+
+    class Meta:
+        model = Inovasi
+        fields = ["q", "tahapan", "inisiator", "jenis", "bentuk", "urusan", "tahun"]
+
+    def filter_q(self, qs, name, value):
+        if not value:
+            return qs
+        return qs.filter(Q(nama__icontains=value) | Q(kepanjangan__icontains=value))
+
+    def filter_urusan(self, qs, name, value):
+        if not value:
+            return qs
+        return qs.filter(Q(urusan_utama=value) | json_list_contains("urusan_lain", value))

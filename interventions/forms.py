@@ -1,0 +1,366 @@
+"""Forms check the shape of input; the services decide."""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from interventions import uploads
+from interventions.models import (
+    URUSAN_CHOICES,
+    BuktiIID,
+    Inovasi,
+    InovasiUnggulan,
+    InpresKegiatan,
+    Instansi,
+    Intervensi,
+    ParameterIID,
+    StatusIntervensi,
+    TahunIID,
+    TematikIID,
+    TipeFoto,
+)
+from kampungkb.concurrency import VersionFormMixin
+from kampungkb.domain import JenisPoktan, Sasaran
+from villages.models import KampungKB, Tingkat, Wilayah
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+MIN_KATA_RANCANG_BANGUN = 300
+
+
+def inpres_choices() -> list:
+    """Kegiatan grouped by program (one query)."""
+    groups: dict[str, list] = {}
+    for k in InpresKegiatan.objects.select_related("program__sasaran"):
+        label = f"{k.program.sasaran.nomor}. {k.program.nama}"
+        groups.setdefault(label, []).append((k.pk, k.nama))
+    return [("", "—"), *groups.items()]
+
+
+class IntervensiForm(forms.ModelForm):
+    sasaran = forms.MultipleChoiceField(
+        label=_("Sasaran"),
+        choices=Sasaran.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    target_poktan = forms.MultipleChoiceField(
+        label=_("Poktan sasaran"),
+        choices=JenisPoktan.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    inpres_kegiatan = forms.TypedChoiceField(
+        label=_("Kegiatan Inpres 3/2022 (bila ada)"), coerce=int, required=False, empty_value=None
+    )
+
+    class Meta:
+        model = Intervensi
+        fields = [
+            "kampung",
+            "judul",
+            "tanggal",
+            "tempat",
+            "jenis",
+            "seksi",
+            "deskripsi",
+            "sasaran",
+            "sasaran_lainnya",
+            "instansi",
+            "instansi_lainnya",
+            "inpres_kegiatan",
+            "target_poktan",
+            "status",
+            "sumber_dana",
+            "anggaran",
+            "penerima_manfaat",
+        ]
+        widgets = {
+            "tanggal": DATE,
+            "instansi": forms.CheckboxSelectMultiple,
+            "deskripsi": forms.Textarea(attrs={"rows": 5}),
+            "anggaran": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+            "penerima_manfaat": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["kampung"].queryset = KampungKB.objects.for_user(user).select_related("desa")
+        self.fields["kampung"].label_from_instance = lambda k: f"{k.nama} ({k.desa.label})"
+        self.fields["instansi"].queryset = Instansi.objects.for_user(user)
+        self.fields["instansi"].required = False
+        self.fields["inpres_kegiatan"].choices = inpres_choices()
+        if self.instance.pk:
+            self.initial.setdefault("inpres_kegiatan", self.instance.inpres_kegiatan_id)
+        if getattr(user, "instansi_id", None) and user.role == "opd_lintas_sektor":
+            self.fields["instansi"].help_text = _("%(i)s selalu tercatat sebagai pelaksana.") % {
+                "i": user.instansi
+            }
+
+    def clean_inpres_kegiatan(self):
+        pk = self.cleaned_data.get("inpres_kegiatan")
+        if pk is None:
+            return None
+        kegiatan = InpresKegiatan.objects.filter(pk=pk).first()
+        if kegiatan is None:
+            raise forms.ValidationError(_("Pilih kegiatan dari daftar."))
+        return kegiatan
+
+    def clean(self):
+        data = super().clean()
+        sasaran = data.get("sasaran") or []
+        if not sasaran and not data.get("sasaran_lainnya"):
+            self.add_error("sasaran", _("Pilih minimal satu sasaran atau isi sasaran lainnya."))
+        if Sasaran.LAINNYA in sasaran and not data.get("sasaran_lainnya"):
+            self.add_error("sasaran_lainnya", _("Sebutkan sasaran lainnya."))
+        own = self.user.role == "opd_lintas_sektor" and self.user.instansi_id
+        if not own and not data.get("instansi") and not data.get("instansi_lainnya"):
+            self.add_error("instansi", _("Pilih minimal satu instansi atau isi instansi lainnya."))
+        tanggal, status = data.get("tanggal"), data.get("status")
+        if tanggal and tanggal > timezone.localdate() and status != StatusIntervensi.RENCANA:
+            self.add_error(
+                "tanggal", _("Tanggal di masa depan hanya untuk intervensi berstatus Rencana.")
+            )
+        return data
+
+
+class IntervensiEditForm(VersionFormMixin, IntervensiForm):
+    pass
+
+
+class FotoForm(forms.Form):
+    berkas = forms.FileField(
+        label=_("Foto"),
+        help_text=_("JPG, PNG atau WEBP, maksimal 8 MB. Foto diperkecil otomatis."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
+    )
+    keterangan = forms.CharField(label=_("Keterangan foto"), max_length=200, required=False)
+    tipe = forms.ChoiceField(label=_("Tipe foto"), choices=TipeFoto.choices)
+    publik = forms.BooleanField(
+        label=_("Boleh tampil di halaman publik"),
+        required=False,
+        help_text=_("Jangan centang bila foto memperlihatkan wajah anak atau data pribadi."),
+    )
+
+    def clean_berkas(self):
+        self.foto = uploads.bersihkan_foto(self.cleaned_data["berkas"])
+        return self.cleaned_data["berkas"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("tipe") == TipeFoto.KEGIATAN and not data.get("keterangan"):
+            self.add_error("keterangan", _("Foto kegiatan wajib diberi keterangan."))
+        return data
+
+
+# --- Inovasi -----------------------------------------------------------------
+
+
+class DaftarBarisField(forms.CharField):
+    """A textarea whose lines become an ordered list ("a. …" prefixes dropped)."""
+
+    widget = forms.Textarea(attrs={"rows": 6})
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return "\n".join(value)
+        return value
+
+    def to_python(self, value):
+        text = super().to_python(value) or ""
+        items = []
+        for line in text.splitlines():
+            line = re.sub(r"^\s*([a-zA-Z0-9]{1,2}[.)]\s+)", "", line).strip()
+            if line:
+                items.append(line)
+        return items
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"\w+", text or ""))
+
+
+class InovasiForm(forms.ModelForm):
+    urusan_lain = forms.MultipleChoiceField(
+        label=_("Urusan lain"),
+        choices=URUSAN_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    tujuan_khusus = DaftarBarisField(
+        label=_("Tujuan khusus"), required=False, help_text=_("Satu tujuan per baris.")
+    )
+
+    class Meta:
+        model = Inovasi
+        fields = [
+            "nama",
+            "kepanjangan",
+            "wilayah",
+            "perangkat_daerah",
+            "uptd",
+            "tahapan",
+            "inisiator",
+            "nama_inisiator",
+            "jenis",
+            "bentuk",
+            "klasifikasi",
+            "tahun_iid",
+            "tematik",
+            "urusan_utama",
+            "urusan_lain",
+            "waktu_uji_coba",
+            "waktu_implementasi",
+            "rancang_bangun",
+            "tujuan_umum",
+            "tujuan_khusus",
+            "manfaat",
+            "hasil",
+            "berkas_anggaran",
+            "berkas_profil_bisnis",
+            "video",
+            "kampung",
+            "intervensi",
+        ]
+        widgets = {
+            "waktu_uji_coba": DATE,
+            "waktu_implementasi": DATE,
+            "rancang_bangun": forms.Textarea(attrs={"rows": 14}),
+            "tujuan_umum": forms.Textarea(attrs={"rows": 3}),
+            "manfaat": forms.Textarea(attrs={"rows": 5}),
+            "hasil": forms.Textarea(attrs={"rows": 5}),
+            "kampung": forms.CheckboxSelectMultiple,
+            "intervensi": forms.SelectMultiple(attrs={"size": 8}),
+        }
+        help_texts = {
+            "rancang_bangun": _(
+                "Proses/tahapan prosedur teknis; IID meminta minimal 300 kata. "
+                "Pisahkan paragraf dengan baris kosong."
+            ),
+            "kepanjangan": _("Kepanjangan akronim, mis. Kampung Keluarga Berkualitas …"),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wilayah"].queryset = Wilayah.objects.for_user(user).filter(
+            tingkat__gte=Tingkat.KABUPATEN
+        )
+        if user.wilayah_id:
+            self.fields["wilayah"].queryset = self.fields["wilayah"].queryset.in_wilayah(
+                user.wilayah_id
+            )
+        self.fields["wilayah"].label_from_instance = lambda w: f"{w.kode} {w.label}"
+        self.fields["perangkat_daerah"].queryset = Instansi.objects.for_user(user)
+        self.fields["tahun_iid"].queryset = TahunIID.objects.all()
+        self.fields["tematik"].queryset = TematikIID.objects.select_related("tahun")
+        self.fields["tematik"].label_from_instance = lambda t: f"{t.tahun.tahun} – {t.nama}"
+        self.fields["kampung"].queryset = KampungKB.objects.for_user(user)
+        self.fields["intervensi"].queryset = Intervensi.objects.for_user(user).select_related(
+            "kampung"
+        )
+        self.fields["intervensi"].required = False
+        self.fields["kampung"].required = False
+        for name in ("berkas_anggaran", "berkas_profil_bisnis"):
+            self.fields[name].widget.attrs["accept"] = "application/pdf"
+
+    def _pdf(self, name):
+        upload = self.cleaned_data.get(name)
+        if upload and hasattr(upload, "content_type"):
+            uploads.periksa_dokumen(upload, ["pdf"])
+        return upload
+
+    def clean_berkas_anggaran(self):
+        return self._pdf("berkas_anggaran")
+
+    def clean_berkas_profil_bisnis(self):
+        return self._pdf("berkas_profil_bisnis")
+
+    def clean(self):
+        data = super().clean()
+        tematik, tahun = data.get("tematik"), data.get("tahun_iid")
+        if tematik and tahun and tematik.tahun_id != tahun.pk:
+            self.add_error("tematik", _("Tematik ini bukan untuk tahun penilaian yang dipilih."))
+        uji, impl = data.get("waktu_uji_coba"), data.get("waktu_implementasi")
+        if uji and impl and impl < uji:
+            self.add_error("waktu_implementasi", _("Tidak boleh sebelum waktu uji coba."))
+        if data.get("urusan_utama") in (data.get("urusan_lain") or []):
+            data["urusan_lain"] = [u for u in data["urusan_lain"] if u != data["urusan_utama"]]
+        return data
+
+    @property
+    def rancang_bangun_kata(self) -> int:
+        value = self.data.get("rancang_bangun") if self.is_bound else self.instance.rancang_bangun
+        return word_count(value or "")
+
+
+class InovasiEditForm(VersionFormMixin, InovasiForm):
+    pass
+
+
+class BuktiForm(VersionFormMixin, forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
+    hapus_berkas = forms.BooleanField(label=_("Hapus dokumen"), required=False)
+
+    class Meta:
+        model = BuktiIID
+        fields = ["parameter", "nomor_surat", "tanggal_surat", "tentang", "berkas", "tautan"]
+        widgets = {
+            "tanggal_surat": DATE,
+            "parameter": forms.RadioSelect,
+            "berkas": forms.FileInput,
+        }
+
+    def __init__(self, *args, indikator, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indikator = indikator
+        self.fields["parameter"].queryset = ParameterIID.objects.filter(indikator=indikator)
+        self.fields["parameter"].empty_label = None
+        self.fields["parameter"].required = False
+        self.fields["berkas"].help_text = _("Jenis: %(j)s; maksimal 5 MB.") % {
+            "j": ", ".join(e.upper() for e in indikator.ekstensi)
+        }
+
+    def clean_berkas(self):
+        upload = self.cleaned_data.get("berkas")
+        if upload and hasattr(upload, "content_type"):
+            uploads.periksa_dokumen(upload, self.indikator.ekstensi)
+        return upload
+
+    def clean_tanggal_surat(self):
+        tanggal = self.cleaned_data.get("tanggal_surat")
+        if tanggal and tanggal > timezone.localdate():
+            raise forms.ValidationError(_("Tanggal surat tidak boleh di masa depan."))
+        return tanggal
+
+
+class UnggulanForm(forms.ModelForm):
+    class Meta:
+        model = InovasiUnggulan
+        fields = [
+            "nama",
+            "singkatan",
+            "deskripsi",
+            "inisiator",
+            "sumber_inisiatif",
+            "ketua",
+            "telepon",
+            "urutan",
+        ]
+        widgets = {
+            "deskripsi": forms.Textarea(attrs={"rows": 3}),
+            "telepon": forms.TextInput(attrs={"inputmode": "tel"}),
+        }
+
+    def clean_telepon(self):
+        telepon = re.sub(r"[\s-]", "", self.cleaned_data.get("telepon") or "")
+        if telepon and not re.fullmatch(r"\+?\d{8,15}", telepon):
+            raise forms.ValidationError(_("Nomor telepon 8–15 angka, mis. 081234567890."))
+        return telepon
+
+
+class UnggulanEditForm(VersionFormMixin, UnggulanForm):
+    pass

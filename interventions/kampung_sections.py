@@ -1,0 +1,42 @@
+"""Sections the villages app renders on the Kampung KB page
+(``/kampung/<kode desa>/``): the interventions feed and the flagship
+innovations. The caller has already resolved ``kampung`` through the user's
+scope, so the contact of a flagship innovation (personal data) may show."""
+
+from __future__ import annotations
+
+from interventions import access
+from interventions.models import InovasiUnggulan, Intervensi
+from interventions.selectors import lintas_sektor_count
+
+FEED_SIZE = 10
+
+
+def sections(request, kampung) -> list[dict]:
+    user = request.user
+    feed = list(
+        Intervensi.objects.for_user(user)
+        .filter(kampung=kampung)
+        .prefetch_related("instansi")[:FEED_SIZE]
+    )
+    unggulan = list(InovasiUnggulan.objects.for_user(user).filter(kampung=kampung))
+    return [
+        {
+            "template": "interventions/_kampung_intervensi.html",
+            "context": {
+                "kampung": kampung,
+                "feed": feed,
+                "lintas_sektor": lintas_sektor_count([kampung.pk])[kampung.pk],
+                "can_create": access.can_create_intervensi(user),
+            },
+        },
+        {
+            "template": "interventions/_kampung_unggulan.html",
+            "context": {
+                "kampung": kampung,
+                "unggulan": unggulan,
+                "show_contact": user.is_authenticated,
+                "can_manage": access.can_manage_unggulan(user),
+            },
+        },
+    ]

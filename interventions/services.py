@@ -1,0 +1,325 @@
+"""State changes of interventions and innovations: each writes an audit entry
+and refreshes the dashboard summaries it affects (reports.summaries)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from interventions import iid
+from interventions.models import (
+    MAKS_FOTO,
+    BuktiIID,
+    FotoIntervensi,
+    IndikatorIID,
+    Inovasi,
+    InovasiUnggulan,
+    Instansi,
+    Intervensi,
+    ParameterIID,
+)
+from interventions.uploads import FotoBersih
+from kampungkb.audit import diff, record, snapshot
+from kampungkb.concurrency import save_versioned
+from kampungkb.models import Role
+from kampungkb.periods import Periode
+from reports.summaries import refresh_desa
+
+INTERVENSI_FIELDS = [
+    "kampung",
+    "judul",
+    "tanggal",
+    "tempat",
+    "deskripsi",
+    "jenis",
+    "seksi",
+    "sasaran",
+    "sasaran_lainnya",
+    "instansi_lainnya",
+    "inpres_kegiatan",
+    "target_poktan",
+    "sumber_dana",
+    "anggaran",
+    "penerima_manfaat",
+    "status",
+]
+
+
+def _periode(tanggal: dt.date) -> Periode:
+    return Periode(tanggal.year, tanggal.month)
+
+
+def _refresh(intervensi: Intervensi) -> None:
+    refresh_desa(intervensi.kampung.desa_id, _periode(intervensi.tanggal))
+
+
+def _instansi_with_own(instansi, by) -> list[Instansi]:
+    chosen = list(instansi)
+    # A lintas-sektor entry always names the agency that recorded it.
+    own = by.instansi_id if by.role == Role.OPD_LINTAS_SEKTOR else None
+    if own and own not in {i.pk for i in chosen}:
+        chosen.append(by.instansi)
+    return chosen
+
+
+@transaction.atomic
+def intervensi_create(*, data: dict[str, Any], instansi, by) -> Intervensi:
+    """Record an intervention; a lintas-sektor user's agency owns it."""
+    obj = Intervensi(**{f: data[f] for f in INTERVENSI_FIELDS if f in data})
+    obj.dibuat_oleh = by
+    if by.role == Role.OPD_LINTAS_SEKTOR:
+        obj.instansi_pemilik_id = by.instansi_id
+    obj.save()
+    obj.instansi.set(_instansi_with_own(instansi, by))
+    record(actor=by, action="interventions.intervensi.create", obj=obj)
+    _refresh(obj)
+    return obj
+
+
+@transaction.atomic
+def intervensi_update(
+    *, intervensi: Intervensi, data: dict[str, Any], instansi, expected_version: int, by
+) -> Intervensi:
+    """Change an intervention; ConflictError if someone saved since ``expected_version``."""
+    fields = [f for f in INTERVENSI_FIELDS if f in data]
+    before = snapshot(intervensi, [*fields, "instansi"])
+    old_desa, old_tanggal = intervensi.kampung.desa_id, intervensi.tanggal
+    for f in fields:
+        setattr(intervensi, f, data[f])
+    save_versioned(intervensi, expected_version=expected_version, fields=[*fields, "updated_at"])
+    intervensi.instansi.set(_instansi_with_own(instansi, by))
+    changes = diff(Intervensi, before, snapshot(intervensi, [*fields, "instansi"]))
+    record(actor=by, action="interventions.intervensi.update", obj=intervensi, changes=changes)
+    refresh_desa(old_desa, _periode(old_tanggal))
+    _refresh(intervensi)
+    return intervensi
+
+
+@transaction.atomic
+def foto_add(
+    *, intervensi: Intervensi, foto: FotoBersih, keterangan: str, tipe: str, publik: bool, by
+) -> FotoIntervensi:
+    """Add a photo in the first free slot of 1..5 (the row lock serialises uploads)."""
+    Intervensi.objects.select_for_update().filter(pk=intervensi.pk).first()
+    used = set(
+        FotoIntervensi.objects.filter(intervensi=intervensi).values_list("urutan", flat=True)
+    )
+    free = [n for n in range(1, MAKS_FOTO + 1) if n not in used]
+    if not free:
+        raise ValidationError(
+            _("Sudah ada %(n)s foto; hapus satu sebelum menambah.") % {"n": MAKS_FOTO}
+        )
+    obj = FotoIntervensi(
+        intervensi=intervensi,
+        urutan=free[0],
+        keterangan=keterangan,
+        tipe=tipe,
+        publik=publik,
+        lebar=foto.lebar,
+        tinggi=foto.tinggi,
+    )
+    obj.berkas.save(foto.berkas.name, foto.berkas, save=False)
+    obj.save()
+    record(actor=by, action="interventions.foto.upload", obj=intervensi, note=keterangan)
+    return obj
+
+
+@transaction.atomic
+def foto_delete(*, foto: FotoIntervensi, by) -> None:
+    intervensi = foto.intervensi
+    note = foto.keterangan or f"#{foto.urutan}"
+    name = foto.berkas.name
+    storage = foto.berkas.storage
+    foto.delete()
+    transaction.on_commit(lambda: storage.delete(name))
+    record(actor=by, action="interventions.foto.delete", obj=intervensi, note=str(note))
+
+
+# --- Inovasi -----------------------------------------------------------------
+
+INOVASI_FIELDS = [
+    "wilayah",
+    "nama",
+    "kepanjangan",
+    "perangkat_daerah",
+    "uptd",
+    "tahapan",
+    "inisiator",
+    "nama_inisiator",
+    "jenis",
+    "bentuk",
+    "klasifikasi",
+    "tahun_iid",
+    "tematik",
+    "urusan_utama",
+    "urusan_lain",
+    "waktu_uji_coba",
+    "waktu_implementasi",
+    "rancang_bangun",
+    "tujuan_umum",
+    "tujuan_khusus",
+    "manfaat",
+    "hasil",
+    "video",
+]
+INOVASI_FILES = ["berkas_anggaran", "berkas_profil_bisnis"]
+INOVASI_M2M = ["kampung", "intervensi"]
+
+
+def _refresh_inovasi(inovasi: Inovasi) -> None:
+    for kampung in inovasi.kampung.all():
+        refresh_desa(kampung.desa_id, None)
+
+
+def _save_files(inovasi: Inovasi, files: dict) -> None:
+    for name in INOVASI_FILES:
+        upload = files.get(name)
+        if upload:
+            getattr(inovasi, name).save(upload.name, upload, save=False)
+
+
+@transaction.atomic
+def inovasi_create(*, data: dict[str, Any], files: dict, by) -> Inovasi:
+    obj = Inovasi(**{f: data[f] for f in INOVASI_FIELDS if f in data}, dibuat_oleh=by)
+    obj.save()
+    _save_files(obj, files)
+    obj.save(update_fields=INOVASI_FILES)
+    for name in INOVASI_M2M:
+        if name in data:
+            getattr(obj, name).set(data[name])
+    record(actor=by, action="interventions.inovasi.create", obj=obj)
+    _refresh_inovasi(obj)
+    return obj
+
+
+@transaction.atomic
+def inovasi_update(
+    *, inovasi: Inovasi, data: dict[str, Any], files: dict, expected_version: int, by
+) -> Inovasi:
+    fields = [f for f in INOVASI_FIELDS if f in data]
+    m2m = [f for f in INOVASI_M2M if f in data]
+    before = snapshot(inovasi, [*fields, *m2m])
+    tahun_berubah = "tahun_iid" in data and data["tahun_iid"].pk != inovasi.tahun_iid_id
+    for f in fields:
+        setattr(inovasi, f, data[f])
+    _save_files(inovasi, files)
+    changed_files = [f for f in INOVASI_FILES if files.get(f)]
+    save_versioned(
+        inovasi, expected_version=expected_version, fields=[*fields, *changed_files, "updated_at"]
+    )
+    for name in m2m:
+        getattr(inovasi, name).set(data[name])
+    after = snapshot(inovasi, [*fields, *m2m])
+    changes = diff(Inovasi, before, after)
+    for f in changed_files:
+        changes[f] = {"label": str(Inovasi._meta.get_field(f).verbose_name), "old": "–", "new": "✓"}
+    if tahun_berubah:
+        _update_skor(inovasi)
+    record(actor=by, action="interventions.inovasi.update", obj=inovasi, changes=changes)
+    _refresh_inovasi(inovasi)
+    return inovasi
+
+
+def _update_skor(inovasi: Inovasi) -> None:
+    inovasi.skor_kematangan = iid.skor_tersimpan(inovasi)
+    Inovasi.objects.filter(pk=inovasi.pk).update(skor_kematangan=inovasi.skor_kematangan)
+
+
+BUKTI_FIELDS = ["parameter", "nomor_surat", "tanggal_surat", "tentang", "tautan"]
+
+
+@transaction.atomic
+def bukti_save(
+    *,
+    inovasi: Inovasi,
+    indikator: IndikatorIID,
+    data: dict[str, Any],
+    berkas=None,
+    hapus_berkas: bool = False,
+    expected_version: int | None,
+    by,
+) -> BuktiIID:
+    """Choose a parameter and record its evidence for one indicator.
+
+    The parameter's bobot is copied into the evidence row when the parameter is
+    (re)chosen; the innovation's skor kematangan is recomputed from stored bobot."""
+    parameter: ParameterIID | None = data.get("parameter")
+    if parameter is not None and parameter.indikator_id != indikator.pk:
+        raise ValidationError(_("Parameter ini bukan milik indikator tersebut."))
+    bukti, created = BuktiIID.objects.get_or_create(inovasi=inovasi, indikator=indikator)
+    fields = [f for f in BUKTI_FIELDS if f in data]
+    before = snapshot(bukti, [*fields, "bobot"])
+    old_parameter_id = bukti.parameter_id
+    for f in fields:
+        setattr(bukti, f, data[f])
+    if parameter is None:
+        bukti.bobot = 0
+    elif created or old_parameter_id != parameter.pk:
+        bukti.bobot = parameter.bobot
+    extra = []
+    if berkas:
+        bukti.berkas.save(berkas.name, berkas, save=False)
+        extra.append("berkas")
+    elif hapus_berkas and bukti.berkas:
+        old = bukti.berkas.name
+        storage = bukti.berkas.storage
+        bukti.berkas = ""
+        transaction.on_commit(lambda: storage.delete(old))
+        extra.append("berkas")
+    version = bukti.version if created or expected_version is None else expected_version
+    save_versioned(bukti, expected_version=version, fields=[*fields, "bobot", *extra])
+    changes = diff(BuktiIID, before, snapshot(bukti, [*fields, "bobot"]))
+    if extra:
+        changes["berkas"] = {"label": str(_("dokumen")), "old": "–", "new": "✓" if berkas else "–"}
+    _update_skor(inovasi)
+    record(
+        actor=by,
+        action="interventions.bukti.update",
+        obj=inovasi,
+        changes=changes,
+        note=str(indikator),
+    )
+    return bukti
+
+
+# --- Inovasi unggulan --------------------------------------------------------
+
+UNGGULAN_FIELDS = [
+    "nama",
+    "singkatan",
+    "deskripsi",
+    "inisiator",
+    "sumber_inisiatif",
+    "ketua",
+    "telepon",
+    "urutan",
+]
+
+
+@transaction.atomic
+def unggulan_create(*, kampung, data: dict[str, Any], by) -> InovasiUnggulan:
+    obj = InovasiUnggulan.objects.create(
+        kampung=kampung, **{f: data[f] for f in UNGGULAN_FIELDS if f in data}
+    )
+    record(actor=by, action="interventions.unggulan.create", obj=obj)
+    refresh_desa(kampung.desa_id, None)
+    return obj
+
+
+@transaction.atomic
+def unggulan_update(
+    *, unggulan: InovasiUnggulan, data: dict[str, Any], expected_version: int, by
+) -> InovasiUnggulan:
+    fields = [f for f in UNGGULAN_FIELDS if f in data]
+    before = snapshot(unggulan, fields)
+    for f in fields:
+        setattr(unggulan, f, data[f])
+    save_versioned(unggulan, expected_version=expected_version, fields=fields)
+    changes = diff(InovasiUnggulan, before, snapshot(unggulan, fields))
+    record(actor=by, action="interventions.unggulan.update", obj=unggulan, changes=changes)
+    refresh_desa(unggulan.kampung.desa_id, None)
+    return unggulan

@@ -1,0 +1,444 @@
+"""Pages of interventions, photos, innovations and their IID evidence.
+
+Every view: login → object through its scope (outside → 404) → write right
+(``access``; read-only → 403) → form → service → redirect with a message.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from interventions import access, iid, selectors, services
+from interventions.filters import InovasiFilter, IntervensiFilter
+from interventions.forms import (
+    BuktiForm,
+    FotoForm,
+    InovasiEditForm,
+    InovasiForm,
+    IntervensiEditForm,
+    IntervensiForm,
+    UnggulanEditForm,
+    UnggulanForm,
+    word_count,
+)
+from interventions.models import (
+    BuktiIID,
+    FotoIntervensi,
+    IndikatorIID,
+    Inovasi,
+    InovasiUnggulan,
+    Intervensi,
+)
+from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
+from kampungkb.scoping import get_for_user_or_404
+from villages.models import KampungKB
+
+PER_PAGE = 25
+
+
+def _conflict_context(exc: ConflictError) -> dict:
+    return {
+        "conflict": exc,
+        "conflict_message": CONFLICT_MESSAGE,
+        "conflict_sentences": [e.sentence() for e in exc.changes],
+    }
+
+
+def _query_prefix(request) -> str:
+    params = request.GET.copy()
+    params.pop("hal", None)
+    return f"{params.urlencode()}&" if params else ""
+
+
+def _serve(field_file, *, download: bool = False) -> FileResponse:
+    if not field_file:
+        raise Http404
+    try:
+        handle = field_file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    name = field_file.name.rsplit("/", 1)[-1]
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    response = FileResponse(handle, content_type=content_type, as_attachment=download)
+    response["Cache-Control"] = "private, max-age=3600"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+# --- Intervensi ----------------------------------------------------------------
+
+
+@login_required
+def intervensi_list(request):
+    filterset = IntervensiFilter(
+        request.GET, queryset=selectors.intervensi_list_qs(request.user), request=request
+    )
+    page = Paginator(filterset.qs, PER_PAGE).get_page(request.GET.get("hal"))
+    for obj in page:
+        obj.can_edit = access.can_edit_intervensi(request.user, obj)
+    return render(
+        request,
+        "interventions/intervensi_list.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "query_prefix": _query_prefix(request),
+            "can_create": access.can_create_intervensi(request.user),
+        },
+    )
+
+
+def _intervensi(request, pk) -> Intervensi:
+    qs = Intervensi.objects.select_related(
+        "kampung__desa", "instansi_pemilik", "inpres_kegiatan__program__sasaran", "dibuat_oleh"
+    )
+    return get_for_user_or_404(qs, request.user, pk=pk)
+
+
+def _detail(request, obj, foto_form=None, status=200):
+    can_edit = access.can_edit_intervensi(request.user, obj)
+    if can_edit and foto_form is None:
+        foto_form = FotoForm()
+    foto = list(obj.foto.all())
+    return render(
+        request,
+        "interventions/intervensi_detail.html",
+        {
+            "obj": obj,
+            "instansi": list(obj.instansi.all()),
+            "foto_list": foto,
+            "can_edit": can_edit,
+            "foto_form": foto_form if can_edit and len(foto) < 5 else None,
+        },
+        status=status,
+    )
+
+
+@login_required
+def intervensi_detail(request, pk):
+    return _detail(request, _intervensi(request, pk))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def intervensi_create(request):
+    access.require(access.can_create_intervensi(request.user))
+    initial = {"tanggal": None}
+    if kampung_id := request.GET.get("kampung"):
+        initial["kampung"] = kampung_id
+    form = IntervensiForm(request.POST or None, initial=initial, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        obj = services.intervensi_create(data=data, instansi=data["instansi"], by=request.user)
+        messages.success(request, _("Intervensi tersimpan. Tambahkan foto bila ada."))
+        return redirect("interventions:intervensi-detail", pk=obj.pk)
+    return render(request, "interventions/intervensi_form.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def intervensi_edit(request, pk):
+    obj = _intervensi(request, pk)
+    access.require(access.can_edit_intervensi(request.user, obj))
+    form = IntervensiEditForm(
+        request.POST or None, instance=obj, initial={"version": obj.version}, user=request.user
+    )
+    context = {"form": form, "obj": obj}
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.intervensi_update(
+                intervensi=obj,
+                data=data,
+                instansi=data["instansi"],
+                expected_version=data["version"],
+                by=request.user,
+            )
+        except ConflictError as exc:
+            context.update(_conflict_context(exc))
+        else:
+            messages.success(request, _("Perubahan intervensi tersimpan."))
+            return redirect("interventions:intervensi-detail", pk=obj.pk)
+    return render(request, "interventions/intervensi_form.html", context)
+
+
+@login_required
+@require_POST
+def foto_add(request, pk):
+    obj = _intervensi(request, pk)
+    access.require(access.can_edit_intervensi(request.user, obj))
+    form = FotoForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.foto_add(
+                intervensi=obj,
+                foto=form.foto,
+                keterangan=form.cleaned_data["keterangan"],
+                tipe=form.cleaned_data["tipe"],
+                publik=form.cleaned_data["publik"],
+                by=request.user,
+            )
+        except ValidationError as exc:
+            form.add_error("berkas", exc)
+        else:
+            messages.success(request, _("Foto ditambahkan."))
+            return redirect("interventions:intervensi-detail", pk=obj.pk)
+    return _detail(request, obj, foto_form=form, status=400)
+
+
+@login_required
+@require_POST
+def foto_delete(request, pk):
+    foto = get_for_user_or_404(
+        FotoIntervensi.objects.select_related("intervensi__kampung"), request.user, pk=pk
+    )
+    access.require(access.can_edit_intervensi(request.user, foto.intervensi))
+    services.foto_delete(foto=foto, by=request.user)
+    messages.success(request, _("Foto dihapus."))
+    return redirect("interventions:intervensi-detail", pk=foto.intervensi_id)
+
+
+@login_required
+def foto_view(request, pk):
+    foto = get_for_user_or_404(FotoIntervensi, request.user, pk=pk)
+    return _serve(foto.berkas)
+
+
+def foto_publik(request, pk):
+    """Only photos explicitly marked public; anyone may see them (public pages)."""
+    foto = get_object_or_404(FotoIntervensi, pk=pk, publik=True)
+    return _serve(foto.berkas)
+
+
+# --- Inovasi -------------------------------------------------------------------
+
+
+@login_required
+def inovasi_list(request):
+    filterset = InovasiFilter(
+        request.GET, queryset=selectors.inovasi_list_qs(request.user), request=request
+    )
+    page = Paginator(filterset.qs, PER_PAGE).get_page(request.GET.get("hal"))
+    return render(
+        request,
+        "interventions/inovasi_list.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "query_prefix": _query_prefix(request),
+            "can_manage": access.can_manage_inovasi(request.user),
+        },
+    )
+
+
+def _inovasi(request, pk) -> Inovasi:
+    return get_for_user_or_404(Inovasi, request.user, pk=pk)
+
+
+@login_required
+def inovasi_detail(request, pk):
+    context = selectors.inovasi_profile(_inovasi(request, pk), user=request.user)
+    context["can_manage"] = access.can_manage_inovasi(request.user)
+    return render(request, "interventions/inovasi_detail.html", context)
+
+
+def _inovasi_form_page(request, form, obj=None, extra=None):
+    context = {
+        "form": form,
+        "obj": obj,
+        "kata": form.rancang_bangun_kata,
+        "kata_min": 300,
+        **(extra or {}),
+    }
+    return render(request, "interventions/inovasi_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def inovasi_create(request):
+    access.require(access.can_manage_inovasi(request.user))
+    form = InovasiForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        obj = services.inovasi_create(data=form.cleaned_data, files=request.FILES, by=request.user)
+        _warn_words(request, obj)
+        messages.success(request, _("Profil inovasi tersimpan. Lengkapi data pendukung IID."))
+        return redirect("interventions:inovasi-bukti", pk=obj.pk)
+    return _inovasi_form_page(request, form)
+
+
+def _warn_words(request, obj):
+    n = word_count(obj.rancang_bangun)
+    if n < 300:
+        messages.warning(
+            request,
+            _("Rancang bangun baru %(n)s kata; IID meminta minimal 300 kata.") % {"n": n},
+        )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def inovasi_edit(request, pk):
+    obj = _inovasi(request, pk)
+    access.require(access.can_manage_inovasi(request.user))
+    form = InovasiEditForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=obj,
+        initial={"version": obj.version},
+        user=request.user,
+    )
+    extra = {}
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.inovasi_update(
+                inovasi=obj,
+                data=form.cleaned_data,
+                files=request.FILES,
+                expected_version=form.cleaned_data["version"],
+                by=request.user,
+            )
+        except ConflictError as exc:
+            extra = _conflict_context(exc)
+        else:
+            _warn_words(request, obj)
+            messages.success(request, _("Profil inovasi tersimpan."))
+            return redirect("interventions:inovasi-detail", pk=obj.pk)
+    return _inovasi_form_page(request, form, obj, extra)
+
+
+@login_required
+def inovasi_bukti(request, pk):
+    obj = _inovasi(request, pk)
+    return render(
+        request,
+        "interventions/inovasi_bukti.html",
+        {
+            "inovasi": obj,
+            "kematangan": iid.kematangan(obj),
+            "can_manage": access.can_manage_inovasi(request.user),
+        },
+    )
+
+
+def _indikator(obj: Inovasi, nomor: int) -> IndikatorIID:
+    return get_object_or_404(
+        IndikatorIID.objects.prefetch_related("parameter"), tahun_id=obj.tahun_iid_id, nomor=nomor
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def bukti_edit(request, pk, nomor):
+    obj = _inovasi(request, pk)
+    access.require(access.can_manage_inovasi(request.user))
+    indikator = _indikator(obj, nomor)
+    bukti = BuktiIID.objects.filter(inovasi=obj, indikator=indikator).first()
+    form = BuktiForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=bukti,
+        initial={"version": bukti.version if bukti else None},
+        indikator=indikator,
+    )
+    context = {"form": form, "inovasi": obj, "indikator": indikator, "bukti": bukti}
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.bukti_save(
+                inovasi=obj,
+                indikator=indikator,
+                data={k: data[k] for k in services.BUKTI_FIELDS},
+                berkas=request.FILES.get("berkas"),
+                hapus_berkas=data["hapus_berkas"],
+                expected_version=data.get("version") if bukti else None,
+                by=request.user,
+            )
+        except ConflictError as exc:
+            context.update(_conflict_context(exc))
+        except ValidationError as exc:
+            form.add_error("parameter", exc)
+        else:
+            messages.success(request, _("Data pendukung indikator %(n)s tersimpan.") % {"n": nomor})
+            return redirect("interventions:inovasi-bukti", pk=obj.pk)
+    return render(request, "interventions/bukti_form.html", context)
+
+
+@login_required
+def bukti_berkas(request, pk, nomor):
+    obj = _inovasi(request, pk)
+    bukti = get_object_or_404(
+        BuktiIID, inovasi=obj, indikator__nomor=nomor, indikator__tahun_id=obj.tahun_iid_id
+    )
+    return _serve(bukti.berkas, download=True)
+
+
+BERKAS_INOVASI = {"anggaran": "berkas_anggaran", "profil-bisnis": "berkas_profil_bisnis"}
+
+
+@login_required
+def inovasi_berkas(request, pk, jenis):
+    obj = _inovasi(request, pk)
+    if jenis not in BERKAS_INOVASI:
+        raise Http404
+    return _serve(getattr(obj, BERKAS_INOVASI[jenis]), download=True)
+
+
+# --- Inovasi unggulan ---------------------------------------------------------------
+
+
+def _kampung_url(kampung) -> str:
+    # The Kampung KB page belongs to the villages app; fall back while it is absent.
+    try:
+        return reverse("villages:kampung-detail", kwargs={"kode": kampung.desa_id})
+    except NoReverseMatch:
+        return reverse("interventions:intervensi-list") + f"?kampung={kampung.pk}"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def unggulan_create(request, kampung_id):
+    kampung = get_for_user_or_404(
+        KampungKB.objects.select_related("desa"), request.user, pk=kampung_id
+    )
+    access.require(access.can_manage_unggulan(request.user))
+    form = UnggulanForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.unggulan_create(kampung=kampung, data=form.cleaned_data, by=request.user)
+        messages.success(request, _("Inovasi unggulan tersimpan."))
+        return redirect(_kampung_url(kampung))
+    return render(request, "interventions/unggulan_form.html", {"form": form, "kampung": kampung})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def unggulan_edit(request, pk):
+    obj = get_for_user_or_404(
+        InovasiUnggulan.objects.select_related("kampung__desa"), request.user, pk=pk
+    )
+    access.require(access.can_manage_unggulan(request.user))
+    form = UnggulanEditForm(request.POST or None, instance=obj, initial={"version": obj.version})
+    context = {"form": form, "kampung": obj.kampung, "obj": obj}
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.unggulan_update(
+                unggulan=obj,
+                data=form.cleaned_data,
+                expected_version=form.cleaned_data["version"],
+                by=request.user,
+            )
+        except ConflictError as exc:
+            context.update(_conflict_context(exc))
+        else:
+            messages.success(request, _("Inovasi unggulan tersimpan."))
+            return redirect(_kampung_url(obj.kampung))
+    return render(request, "interventions/unggulan_form.html", context)
