@@ -13,8 +13,10 @@ OUTSIDE_PONDOK_BATU = ("kader_desa_lain", "pkb_kecamatan_lain", "opd_kabupaten_l
 
 def build(w):
     from reports import summaries
+    from reports.tests.factories import kang_mas_mesra
 
     summaries.refresh_desa(PONDOK_BATU, None)
+    w.inovasi = kang_mas_mesra(w.kampung, bukti=1)
 
 
 CASES = [
@@ -33,6 +35,16 @@ CASES = [
         "reports:dasbor",
         label="desa",
         url=lambda w: reverse("reports:dasbor", args=[PONDOK_BATU]),
+        expected=read_in_scope(OUTSIDE_PONDOK_BATU),
+    ),
+    Case(
+        "reports:inovasi-pdf",
+        url=lambda w: reverse("reports:inovasi-pdf", args=[w.inovasi.pk]),
+        expected=read_in_scope(OUTSIDE_PONDOK_BATU),
+    ),
+    Case(
+        "reports:inovasi-pratinjau",
+        url=lambda w: reverse("reports:inovasi-pratinjau", args=[w.inovasi.pk]),
         expected=read_in_scope(OUTSIDE_PONDOK_BATU),
     ),
 ]

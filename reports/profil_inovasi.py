@@ -1,0 +1,76 @@
+"""Profil Inovasi Daerah: the context shared by the HTML preview and the PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.text import slugify
+
+from kampungkb.periods import Periode
+
+
+def inovasi_context(inovasi, user, *, cetak: bool) -> dict:
+    """The interventions app's profile (every field, IID rows, kematangan,
+    linked Kampung KB and interventions) plus before/after photos."""
+    from interventions import selectors
+    from interventions.models import FotoIntervensi, TipeFoto
+
+    profile = getattr(selectors, "inovasi_profile", _profile)
+    context = profile(inovasi, user)
+    intervensi = context["intervensi_list"]
+    foto = FotoIntervensi.objects.filter(
+        intervensi__in=[i.pk for i in intervensi], tipe__in=[TipeFoto.SEBELUM, TipeFoto.SESUDAH]
+    ).order_by("intervensi_id", "urutan")
+    pairs: dict[int, dict] = {}
+    for f in foto:
+        src = _foto_src(f, cetak)
+        if src:
+            pairs.setdefault(f.intervensi_id, {"Sebelum": [], "Sesudah": []})[f.tipe].append(
+                {"src": src, "keterangan": f.keterangan}
+            )
+    context["foto_sebelum_sesudah"] = [
+        {"intervensi": i, **pairs[i.pk]} for i in intervensi if i.pk in pairs
+    ]
+    context["bukti_list"] = [
+        b for b in context["kematangan"].baris if b.bukti and (b.bukti.berkas or b.bukti.tautan)
+    ]
+    return context
+
+
+def _profile(inovasi, user=None) -> dict:
+    """Fallback until ``interventions.selectors.inovasi_profile`` is there."""
+    from interventions import iid
+
+    kampung = inovasi.kampung.select_related("desa")
+    intervensi = inovasi.intervensi.select_related("kampung").prefetch_related("instansi")
+    if user is not None:
+        kampung, intervensi = kampung.for_user(user), intervensi.for_user(user)
+    return {
+        "inovasi": inovasi,
+        "wilayah_lineage": inovasi.wilayah.lineage(),
+        "rancang_bangun_paragraf": [
+            p.strip() for p in inovasi.rancang_bangun.split("\n\n") if p.strip()
+        ],
+        "kampung_list": list(kampung),
+        "intervensi_list": list(intervensi),
+        "kematangan": iid.kematangan(inovasi),
+    }
+
+
+def _foto_src(foto, cetak: bool) -> str:
+    if not cetak:
+        try:
+            return reverse("interventions:foto", args=[foto.pk])
+        except NoReverseMatch:  # the scoped photo view has not landed yet
+            return ""
+    try:
+        path = Path(foto.berkas.path)
+    except (ValueError, NotImplementedError):
+        return ""
+    return path.as_uri() if path.is_file() else ""
+
+
+def nama_berkas(inovasi, periode: Periode | None = None) -> str:
+    """'profil-inovasi-kang-mas-mesra-2026-11.pdf'."""
+    return f"profil-inovasi-{slugify(inovasi.nama)}-{periode or Periode.current()}.pdf"

@@ -1,0 +1,81 @@
+import pytest
+from django.urls import reverse
+
+from conftest import BILAH_HULU, LABUHANBATU, MERANTI, PONDOK_BATU
+from reports import summaries
+from reports.tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def desa_codes(n):
+    from villages.models import Wilayah
+
+    return list(
+        Wilayah.objects.filter(tingkat=4, kode__startswith="12.10.").values_list("kode", flat=True)[
+            :n
+        ]
+    )
+
+
+def build_world(n):
+    for kode in desa_codes(n):
+        k = f.kampung(kode)
+        f.intervensi(k, instansi=["Dinas Koperasi"])
+        f.kkbpk(k, pus=10, kb_suntik=5)
+    summaries.rebuild(summaries.affected_periods(f.NOV))
+
+
+@pytest.mark.parametrize("kode", [LABUHANBATU, BILAH_HULU, PONDOK_BATU])
+def test_dashboard_query_count_does_not_grow(
+    kode, opd_labuhanbatu, client_for, django_assert_max_num_queries
+):
+    client = client_for(opd_labuhanbatu)
+    url = reverse("reports:dasbor", args=[kode]) + "?periode=2026-11"
+    build_world(3)
+    with django_assert_max_num_queries(12) as small:
+        assert client.get(url).status_code == 200
+    build_world_more = desa_codes(40)[3:]
+    for k in build_world_more:
+        f.kampung(k)
+    summaries.rebuild([f.NOV])
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+def test_kabupaten_dashboard_names_the_villages_behind(opd_labuhanbatu, client_for):
+    f.kampung(PONDOK_BATU)
+    f.kampung(MERANTI)
+    summaries.refresh_desa(PONDOK_BATU, f.NOV)
+    summaries.refresh_desa(MERANTI, f.NOV)
+    from reports.models import Ringkasan
+
+    # Meranti owes 2 registers and sent none (set directly: the poktan app's
+    # own flow is tested in test_register_updates_dashboard).
+    Ringkasan.objects.filter(wilayah_id=MERANTI).update(laporan_wajib=2)
+    response = client_for(opd_labuhanbatu).get(
+        reverse("reports:dasbor", args=[LABUHANBATU]), {"periode": "2026-11"}
+    )
+    behind = [r.wilayah_id for r in response.context["behind"]]
+    assert behind == [MERANTI]
+    assert "Desa yang laporannya belum lengkap" in response.content.decode()
+
+
+def test_dashboard_home_redirects_to_own_region(pkb_bilahhulu, client_for):
+    response = client_for(pkb_bilahhulu).get(reverse("reports:dasbor-home"))
+    assert response["Location"] == reverse("reports:dasbor", args=[BILAH_HULU])
+
+
+def test_drill_down_links_keep_the_period(opd_labuhanbatu, client_for):
+    f.kampung(PONDOK_BATU)
+    summaries.refresh_desa(PONDOK_BATU, f.NOV)
+    html = (
+        client_for(opd_labuhanbatu)
+        .get(reverse("reports:dasbor", args=[LABUHANBATU]), {"periode": "2026-11"})
+        .content.decode()
+    )
+    assert f'href="/dasbor/{BILAH_HULU}/?periode=2026-11"' in html
+    assert "<svg" in html and "Tabel data" in html
+    assert "<script" not in html.split("</main>")[0]
+    assert 'style="' not in html
