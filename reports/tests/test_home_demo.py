@@ -1,0 +1,37 @@
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from conftest import LABUHANBATU, PONDOK_BATU
+from kampungkb.periods import Periode
+from reports import summaries
+from reports.models import Ringkasan
+from reports.tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def test_pimpinan_home_shows_the_dashboard_panel(pimpinan, kampung_pondokbatu, client_for):
+    summaries.refresh_desa(PONDOK_BATU, Periode.current())
+    html = client_for(pimpinan).get(reverse("home")).content.decode()
+    assert "Buka dasbor" in html
+    assert reverse("reports:dasbor", args=[LABUHANBATU]) in html
+
+
+def test_kader_home_has_no_dashboard_panel(kader_pondokbatu, client_for):
+    assert "Buka dasbor" not in client_for(kader_pondokbatu).get(reverse("home")).content.decode()
+
+
+def test_demo_seed_builds_twelve_months_and_is_idempotent(regions):
+    from reports import demo
+
+    f.kampung(PONDOK_BATU)
+    demo.seed()
+    count = Ringkasan.objects.count()
+    assert Ringkasan.objects.filter(wilayah_id=PONDOK_BATU).count() == 12
+    demo.seed()
+    assert Ringkasan.objects.count() == count
+    call_command("rebuild_summaries", stdout=io.StringIO())
+    assert Ringkasan.objects.count() == count
