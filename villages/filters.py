@@ -1,0 +1,48 @@
+"""The Kampung KB list filter: choices narrowed to what the user may see."""
+
+import django_filters
+from django.db.models import OuterRef, Q, Subquery
+from django.utils.translation import gettext_lazy as _
+
+from villages.choices import POKTAN_SLUG, Kelas
+from villages.models import KampungKB, ProfilKampung, Tingkat, Wilayah
+
+
+class KampungFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Cari"), method="filter_q")
+    kecamatan = django_filters.ChoiceFilter(label=_("Kecamatan"), method="filter_kecamatan")
+    kelas = django_filters.ChoiceFilter(label=_("Klasifikasi"), choices=Kelas.choices)
+    poktan = django_filters.ChoiceFilter(
+        label=_("Punya poktan"),
+        choices=[(slug, p.label) for p, slug in POKTAN_SLUG.items()],
+        method="filter_poktan",
+    )
+
+    class Meta:
+        model = KampungKB
+        fields = ["q", "kecamatan", "kelas", "poktan"]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        kecamatan = Wilayah.objects.for_user(user).filter(tingkat=Tingkat.KECAMATAN)
+        if user is not None and user.wilayah_id and len(user.wilayah_id) > 8:
+            kecamatan = kecamatan.none()  # a kader's desa has no kecamatan to choose
+        self.filters["kecamatan"].extra["choices"] = [
+            (w.kode, w.label) for w in kecamatan.order_by("nama")
+        ]
+
+    def filter_q(self, queryset, name, value):
+        value = value.strip()
+        return queryset.filter(
+            Q(nama__icontains=value) | Q(desa__nama__icontains=value) | Q(desa_id=value)
+        )
+
+    def filter_kecamatan(self, queryset, name, value):
+        return queryset.in_wilayah(value)
+
+    def filter_poktan(self, queryset, name, value):
+        # "Has poktan X" according to the current (latest live) Profil.
+        latest = ProfilKampung.objects.filter(kampung=OuterRef("pk"), aktif=True).order_by(
+            "-periode"
+        )
+        return queryset.annotate(_ada=Subquery(latest.values(f"ada_{value}")[:1])).filter(_ada=True)

@@ -1,0 +1,393 @@
+"""Kampung KB pages: list, profile page, edit forms, public page, files."""
+
+from __future__ import annotations
+
+import importlib
+import mimetypes
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from kampungkb.audit import sentence
+from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
+from kampungkb.models import Role
+from kampungkb.periods import Periode, periode_status
+from kampungkb.scoping import get_for_user_or_404, require_role
+from villages import classification, services
+from villages.choices import KELUARGA, RENTANG_USIA
+from villages.filters import KampungFilter
+from villages.forms import (
+    SNAPSHOT_FORMS,
+    AnggotaFormSet,
+    KampungCreateForm,
+    KampungForm,
+    PokjaForm,
+    data_fields,
+)
+from villages.indicators import kkbpk_indikator, piramida
+from villages.models import AnggotaPokja, KampungKB, Pokja, Tingkat, Wilayah
+from villages.selectors import (
+    JENIS,
+    current_snapshots,
+    lintas_sektor_counts,
+    masukan,
+    snapshot_at,
+    snapshot_exact,
+    snapshot_history,
+)
+
+EDITORS = (Role.OPD_KABUPATEN, Role.ADMIN)
+JENIS_LABEL = {
+    "profil": gettext_lazy("Profil Kampung KB"),
+    "penduduk": gettext_lazy("Profil Kependudukan"),
+    "kkbpk": gettext_lazy("Perkembangan KKBPK"),
+}
+# Apps add sections to the Kampung KB page through ``<app>/kampung_sections.py:
+# sections(request, kampung) -> [{"template": ..., "context": {...}}]``.
+SECTION_APPS = ["poktan", "interventions", "reports"]
+
+
+# ------------------------------------------------------------------ access
+
+
+def kampung_for(request, kode: str, queryset=None) -> KampungKB:
+    """The Kampung KB of desa ``kode`` inside the user's scope, else 404."""
+    queryset = queryset if queryset is not None else KampungKB.objects.select_related("desa")
+    return get_for_user_or_404(queryset, request.user, desa_id=kode)
+
+
+def can_edit(user, kampung: KampungKB) -> bool:
+    """OPD kabupaten and admin edit everything in scope; a kader only their own desa."""
+    if user.is_superuser or user.role in EDITORS:
+        return True
+    return user.role == Role.KADER and user.wilayah_id == kampung.desa_id
+
+
+def require_edit(user, kampung: KampungKB) -> None:
+    if not can_edit(user, kampung):
+        raise PermissionDenied
+
+
+def conflict_context(exc: ConflictError) -> dict:
+    return {
+        "conflict": exc,
+        "conflict_message": CONFLICT_MESSAGE,
+        "conflict_sentences": [sentence(e) for e in exc.changes],
+    }
+
+
+def kampung_sections(request, kampung) -> list[str]:
+    """Each app's sections rendered with their own context (plus ``request``)."""
+    sections = []
+    for app in SECTION_APPS:
+        try:
+            module = importlib.import_module(f"{app}.kampung_sections")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{app}.kampung_sections":
+                raise
+            continue
+        sections.extend(
+            render_to_string(s["template"], s["context"], request=request)
+            for s in module.sections(request, kampung)
+        )
+    return sections
+
+
+# -------------------------------------------------------------------- pages
+
+
+@login_required
+def kampung_list(request):
+    queryset = KampungKB.objects.for_user(request.user).select_related("desa__induk")
+    filterset = KampungFilter(request.GET or None, queryset=queryset, user=request.user)
+    page = Paginator(filterset.qs.order_by("desa_id"), 25).get_page(request.GET.get("hal"))
+    query = request.GET.copy()
+    query.pop("hal", None)
+    return render(
+        request,
+        "villages/kampung_list.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "query_prefix": f"{query.urlencode()}&" if query else "",
+            "can_create": request.user.is_superuser or request.user.role in EDITORS,
+        },
+    )
+
+
+def profile_context(kampung: KampungKB) -> dict:
+    """What the internal and the public page share: snapshots, class, charts."""
+    snaps = current_snapshots(kampung)
+    lintas = lintas_sektor_counts([kampung.pk])[kampung.pk]
+    m = masukan(snaps["profil"], snaps["penduduk"], snaps["kkbpk"], lintas)
+    hasil = classification.klasifikasi(m)
+    rincian = hasil.rincian()
+    return {
+        "kampung": kampung,
+        "snaps": snaps,
+        "hasil": hasil,
+        "jalur": classification.jalur_naik(hasil, m),
+        "indeks": [
+            {
+                "kode": ix,
+                "nilai": hasil.indeks[ix],
+                "lulus": hasil.indeks[ix] >= classification.LULUS,
+                "rincian": [r for r in rincian if r["indeks"] == ix],
+            }
+            for ix in classification.INDEKS
+        ],
+        "kkbpk": kkbpk_indikator(snaps["penduduk"], snaps["kkbpk"]),
+        "piramida": piramida(snaps["penduduk"]),
+        "potensi": list(kampung.potensi.all()),
+        "riwayat_kelas": list(kampung.klasifikasi.order_by("-periode")[:12]),
+        "profil_items": profil_items(snaps["profil"]),
+    }
+
+
+def profil_items(profil) -> list[tuple[str, bool]]:
+    """ "Sarana dan Prasarana" and "Dukungan" tiles: Ada / Tidak Ada."""
+    if profil is None:
+        return []
+    fields = ["ada_bkb", "ada_bkr", "ada_bkl", "ada_uppka", "ada_pik_r", "ada_sekretariat"]
+    fields += ["ada_rumah_dataku", "pokja_ada", "pokja_sk", "plkb_pendamping", "regulasi_ada"]
+    fields += ["rkm_ada", "penggunaan_data_ada"]
+    return [(profil._meta.get_field(f).verbose_name, getattr(profil, f)) for f in fields]
+
+
+@login_required
+def kampung_detail(request, kode):
+    kampung = kampung_for(request, kode)
+    context = profile_context(kampung)
+    pokja = (
+        Pokja.objects.filter(kampung=kampung)
+        .prefetch_related(Prefetch("anggota", AnggotaPokja.objects.order_by("urutan", "id")))
+        .first()
+    )
+    context |= {
+        "pokja": pokja,
+        "can_edit": can_edit(request.user, kampung),
+        "periode": Periode.current(),
+        "sections": kampung_sections(request, kampung),
+        "lineage": kampung.desa.lineage(),
+    }
+    context["data_rows"] = [(jenis, JENIS_LABEL[jenis], context["snaps"][jenis]) for jenis in JENIS]
+    return render(request, "villages/kampung_detail.html", context)
+
+
+def publik_kampung(request, kode):
+    """The public profile: no login, no personal data (no pokja names or contacts)."""
+    kampung = get_object_or_404(KampungKB.objects.select_related("desa"), desa_id=kode)
+    context = profile_context(kampung)
+    context["lineage"] = kampung.desa.lineage()
+    return render(request, "villages/publik_kampung.html", context)
+
+
+# -------------------------------------------------------------------- edits
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def kampung_create(request):
+    require_role(request.user, *EDITORS)
+    form = KampungCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        desa = (
+            Wilayah.objects.for_user(request.user)
+            .filter(kode=form.cleaned_data["desa"].strip(), tingkat=Tingkat.DESA)
+            .first()
+        )
+        if desa is None:
+            form.add_error("desa", _("Desa dengan kode ini tidak ada di wilayah Anda."))
+        else:
+            try:
+                kampung = services.kampung_create(
+                    desa=desa,
+                    nama=form.cleaned_data["nama"],
+                    tanggal_pencanangan=form.cleaned_data["tanggal_pencanangan"],
+                    by=request.user,
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("Kampung KB %(n)s dibuat.") % {"n": kampung.nama})
+                return redirect("villages:kampung-edit", kode=desa.kode)
+    return render(request, "villages/kampung_create.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def kampung_edit(request, kode):
+    kampung = kampung_for(request, kode)
+    require_edit(request.user, kampung)
+    percontohan = request.user.is_superuser or request.user.role in EDITORS
+    form = KampungForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=kampung,
+        can_set_percontohan=percontohan,
+    )
+    context = {"kampung": kampung, "form": form}
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k not in ("version", "potensi")}
+        try:
+            services.kampung_update(
+                kampung=kampung,
+                data=data,
+                expected_version=form.cleaned_data["version"],
+                potensi=form.cleaned_data["potensi"],
+                by=request.user,
+            )
+        except ConflictError as exc:
+            context |= conflict_context(exc)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Profil Kampung KB disimpan."))
+            return redirect("villages:kampung-detail", kode=kode)
+    return render(request, "villages/kampung_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pokja_edit(request, kode):
+    kampung = kampung_for(request, kode)
+    require_edit(request.user, kampung)
+    pokja = Pokja.objects.filter(kampung=kampung).first()
+    initial = {"version": pokja.version if pokja else 0}
+    if pokja:
+        initial |= {
+            f: getattr(pokja, f) for f in ("sk_nomor", "sk_tanggal", "sk_penerbit", "catatan")
+        }
+    anggota = [
+        {"nama": a.nama, "jabatan": a.jabatan, "terlatih": a.terlatih, "telepon": a.telepon}
+        for a in (pokja.anggota.all() if pokja else [])
+    ]
+    form = PokjaForm(request.POST or None, request.FILES or None, initial=initial)
+    formset = AnggotaFormSet(request.POST or None, initial=anggota, prefix="anggota")
+    context = {"kampung": kampung, "pokja": pokja, "form": form, "formset": formset}
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        members = [
+            {k: f.cleaned_data[k] for k in ("nama", "jabatan", "terlatih", "telepon")}
+            for f in formset
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        if not data["sk_berkas"]:
+            data.pop("sk_berkas")  # keep the stored file
+        try:
+            services.pokja_save(
+                kampung=kampung,
+                data=data,
+                anggota=members,
+                expected_version=form.cleaned_data["version"],
+                by=request.user,
+            )
+        except ConflictError as exc:
+            context |= conflict_context(exc)
+        else:
+            messages.success(request, _("Pokja disimpan."))
+            return redirect("villages:kampung-detail", kode=kode)
+    return render(request, "villages/pokja_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def snapshot_edit(request, kode, jenis, periode):
+    if jenis not in JENIS:
+        raise Http404
+    try:
+        periode = Periode.parse(periode)
+    except ValueError as exc:
+        raise Http404 from exc
+    kampung = kampung_for(request, kode)
+    require_edit(request.user, kampung)
+    model, form_class = JENIS[jenis], SNAPSHOT_FORMS[jenis]
+    current = snapshot_exact(model, kampung, periode.first_day)
+    # A month not filled yet starts from the latest earlier values.
+    start = current or snapshot_at(model, kampung, periode.first_day)
+    form = form_class(
+        request.POST or None,
+        request.FILES or None,
+        instance=start,
+        version=current.version if current else 0,
+    )
+    context = {
+        "kampung": kampung,
+        "jenis": jenis,
+        "judul": JENIS_LABEL[jenis],
+        "periode": periode,
+        "status": periode_status(periode, kampung.desa_id),
+        "form": form,
+        "current": current,
+        "dari_periode": start.periode if start and not current else None,
+        "sentences": [(e, sentence(e)) for e in snapshot_history(kampung, jenis)],
+        "bulan": [periode.prev().prev(), periode.prev(), periode, periode.next()],
+    }
+    if jenis == "penduduk":
+        context["keluarga_fields"] = [form[alias] for alias in KELUARGA]
+        context["band_fields"] = [
+            (form[f"pria_{i}"], form[f"wanita_{i}"]) for i in range(len(RENTANG_USIA))
+        ]
+    if request.method == "POST" and form.is_valid():
+        data = {f: form.cleaned_data[f] for f in data_fields(model) if f in form.cleaned_data}
+        if jenis == "profil":
+            data["operasional"] = form.cleaned_data["operasional"]
+            if not data.get("rkm_berkas"):
+                data.pop("rkm_berkas", None)  # keep the stored file
+        try:
+            services.snapshot_save(
+                kampung=kampung,
+                jenis=jenis,
+                periode=periode,
+                data=data,
+                expected_version=form.cleaned_data["version"],
+                by=request.user,
+            )
+        except ConflictError as exc:
+            context |= conflict_context(exc)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request, _("%(j)s %(p)s disimpan.") % {"j": JENIS_LABEL[jenis], "p": periode.label}
+            )
+            return redirect("villages:kampung-detail", kode=kode)
+    return render(request, f"villages/snapshot_{jenis}.html", context)
+
+
+# -------------------------------------------------------------------- files
+
+BERKAS = {
+    "sampul": ("kampung", "foto_sampul"),
+    "struktur": ("kampung", "struktur_organisasi"),
+    "sk": ("pokja", "sk_berkas"),
+    "rkm": ("profil", "rkm_berkas"),
+}
+
+
+@login_required
+def kampung_berkas(request, kode, nama):
+    """Uploaded files are served only after the scope check (MEDIA_URL is not public)."""
+    if nama not in BERKAS:
+        raise Http404
+    kampung = kampung_for(request, kode)
+    owner, field = BERKAS[nama]
+    obj = {
+        "kampung": lambda: kampung,
+        "pokja": lambda: Pokja.objects.filter(kampung=kampung).first(),
+        "profil": lambda: current_snapshots(kampung)["profil"],
+    }[owner]()
+    berkas = getattr(obj, field, None) if obj else None
+    if not berkas:
+        raise Http404
+    content_type = mimetypes.guess_type(berkas.name)[0] or "application/octet-stream"
+    return FileResponse(berkas.open("rb"), content_type=content_type)
