@@ -20,6 +20,7 @@ from interventions.models import (
     TahunIID,
 )
 from kampungkb.domain import Sasaran, Seksi
+from kampungkb.forms import PeriodeField
 from kampungkb.periods import Periode
 from villages.models import KampungKB
 
@@ -41,6 +42,10 @@ def _kampung(request):
     return KampungKB.objects.for_user(request.user) if request else KampungKB.objects.none()
 
 
+class PeriodeFilter(django_filters.Filter):
+    field_class = PeriodeField
+
+
 class IntervensiFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Cari judul"), method="filter_q")
     kampung = django_filters.ModelChoiceFilter(label=_("Kampung KB"), queryset=_kampung)
@@ -50,7 +55,7 @@ class IntervensiFilter(django_filters.FilterSet):
         label=_("Sasaran"), choices=Sasaran.choices, method="filter_sasaran"
     )
     status = django_filters.ChoiceFilter(label=_("Status"), choices=StatusIntervensi.choices)
-    periode = django_filters.CharFilter(label=_("Periode (bulan)"), method="filter_periode")
+    periode = PeriodeFilter(label=_("Periode (bulan)"), method="filter_periode")
     tahun = django_filters.NumberFilter(label=_("Tahun"), field_name="tanggal", lookup_expr="year")
 
     class Meta:
@@ -59,7 +64,7 @@ class IntervensiFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.form.fields["periode"].widget.attrs.update({"type": "month", "placeholder": "2023-05"})
+        self.form.fields["periode"].widget.attrs.update({"placeholder": "2023-05"})
 
     def filter_q(self, qs, name, value):
         return qs.filter(judul__icontains=value) if value else qs
@@ -67,15 +72,15 @@ class IntervensiFilter(django_filters.FilterSet):
     def filter_sasaran(self, qs, name, value):
         return qs.filter(json_list_contains("sasaran", value)) if value else qs
 
-    def filter_periode(self, qs, name, value):
+    def filter_periode(self, qs, name, value: Periode | None):
         if not value:
             return qs
-        try:
-            p = Periode.parse(value.strip())
-        except ValueError:
-            self.form.add_error("periode", _("Tulis periode sebagai tahun-bulan, mis. 2023-05."))
-            return qs.none()
-        return qs.filter(tanggal__year=p.year, tanggal__month=p.month)
+        return qs.filter(tanggal__year=value.year, tanggal__month=value.month)
+
+    @property
+    def qs(self):
+        # A filter the user mistyped shows its message and no rows, not everything.
+        return super().qs.none() if self.is_bound and self.errors else super().qs
 
 
 class InovasiFilter(django_filters.FilterSet):

@@ -86,8 +86,9 @@ def intervensi_update(
 ) -> Intervensi:
     """Change an intervention; ConflictError if someone saved since ``expected_version``."""
     fields = [f for f in INTERVENSI_FIELDS if f in data]
-    before = snapshot(intervensi, [*fields, "instansi"])
-    old_desa, old_tanggal = intervensi.kampung.desa_id, intervensi.tanggal
+    stored = Intervensi.objects.select_related("kampung").get(pk=intervensi.pk)
+    before = snapshot(stored, [*fields, "instansi"])
+    old_desa, old_tanggal = stored.kampung.desa_id, stored.tanggal
     for f in fields:
         setattr(intervensi, f, data[f])
     save_versioned(intervensi, expected_version=expected_version, fields=[*fields, "updated_at"])
@@ -202,8 +203,10 @@ def inovasi_update(
 ) -> Inovasi:
     fields = [f for f in INOVASI_FIELDS if f in data]
     m2m = [f for f in INOVASI_M2M if f in data]
-    before = snapshot(inovasi, [*fields, *m2m])
-    tahun_berubah = "tahun_iid" in data and data["tahun_iid"].pk != inovasi.tahun_iid_id
+    # The form may already have written its values onto ``inovasi``: compare with the row.
+    stored = Inovasi.objects.get(pk=inovasi.pk)
+    before = snapshot(stored, [*fields, *m2m])
+    tahun_berubah = "tahun_iid" in data and data["tahun_iid"].pk != stored.tahun_iid_id
     for f in fields:
         setattr(inovasi, f, data[f])
     _save_files(inovasi, files)
@@ -315,7 +318,7 @@ def unggulan_update(
     *, unggulan: InovasiUnggulan, data: dict[str, Any], expected_version: int, by
 ) -> InovasiUnggulan:
     fields = [f for f in UNGGULAN_FIELDS if f in data]
-    before = snapshot(unggulan, fields)
+    before = snapshot(InovasiUnggulan.objects.get(pk=unggulan.pk), fields)
     for f in fields:
         setattr(unggulan, f, data[f])
     save_versioned(unggulan, expected_version=expected_version, fields=fields)
