@@ -145,6 +145,7 @@ class Unduhan(models.Model):
     jenis = models.CharField(max_length=40)
     wilayah = models.ForeignKey("villages.Wilayah", on_delete=models.CASCADE, related_name="+")
     periode = models.DateField()
+    bulan = models.PositiveSmallIntegerField(default=1)
     format = models.CharField(max_length=4, default="pdf")
     judul = models.CharField(max_length=200)
     status = models.CharField(max_length=10, choices=StatusUnduhan.choices, default="antre")

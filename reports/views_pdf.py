@@ -2,6 +2,7 @@
 render the HTML preview (inside base.html) and the PDF (inside base_print.html)."""
 
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -9,9 +10,11 @@ from django.utils.translation import gettext as _
 
 from kampungkb.periods import Periode
 from kampungkb.scoping import get_for_user_or_404
-from reports import pdf
-from reports.access import kabupaten_of
+from reports import outputs, pdf, rekap
+from reports.access import kabupaten_of, wilayah_for
 from reports.profil_inovasi import inovasi_context, nama_berkas
+from reports.views import periode_choices
+from reports.xlsx import xlsx_response
 
 
 def tempat_tanggal(kabupaten: str) -> str:
@@ -53,3 +56,86 @@ def inovasi_pratinjau(request, pk):
 @login_required
 def inovasi_pdf(request, pk):
     return _inovasi(request, pk, as_pdf=True)
+
+
+# --------------------------------------------------------------- Profil Kampung KB
+
+
+def _kampung(request, kode, as_pdf):
+    from villages.models import KampungKB
+
+    kampung = get_for_user_or_404(
+        KampungKB.objects.select_related("desa"), request.user, desa_id=kode
+    )
+    return respond(
+        request,
+        "reports/pdf/_kampung.html",
+        rekap.kampung_context(kampung, request.user),
+        judul=_("Profil Kampung KB"),
+        kabupaten=kabupaten_of(kampung.desa),
+        filename=outputs.filename("profil-kampung-kb", kampung.desa, Periode.current()),
+        as_pdf=as_pdf,
+        extra={"unduh_pdf": reverse("reports:kampung-pdf", args=[kode])},
+    )
+
+
+@login_required
+def kampung_pratinjau(request, kode):
+    return _kampung(request, kode, as_pdf=False)
+
+
+@login_required
+def kampung_pdf(request, kode):
+    return _kampung(request, kode, as_pdf=True)
+
+
+# ------------------------------------------------------------ Recaps (PDF and XLSX)
+
+
+def _recap(request, jenis, kode, fmt):
+    spec = outputs.RECAPS.get(jenis)
+    if spec is None:
+        raise Http404
+    wilayah = wilayah_for(request.user, kode)
+    if wilayah.tingkat not in spec.tingkat:
+        raise Http404
+    params = outputs.params_from(request.GET)
+    context = spec.context(wilayah, params, request.user)
+    filename = outputs.filename(spec.slug, wilayah, params["periode"], fmt)
+    if fmt == "xlsx":
+        return xlsx_response(spec.sheets(context), filename)
+    urls = outputs.recap_urls(jenis, kode, request.GET.urlencode())
+    extra = {
+        "unduh_pdf": urls["pdf"],
+        "unduh_xlsx": urls["xlsx"],
+        "periode_choices": periode_choices(params["periode"]),
+        "antre": wilayah.tingkat <= 2,  # many villages: prepared in the background
+        "jenis": jenis,
+        "wilayah": wilayah,
+        "bulan": params["bulan"],
+    }
+    return respond(
+        request,
+        spec.template,
+        context,
+        judul=str(spec.judul),
+        kabupaten=kabupaten_of(wilayah),
+        filename=filename,
+        as_pdf=fmt == "pdf",
+        extra=extra,
+    )
+
+
+@login_required
+def rekap_pratinjau(request, jenis, kode):
+    return _recap(request, jenis, kode, "html")
+
+
+@login_required
+def rekap_pdf(request, jenis, kode):
+    return _recap(request, jenis, kode, "pdf")
+
+
+@login_required
+def rekap_xlsx(request, jenis, kode):
+    return _recap(request, jenis, kode, "xlsx")
