@@ -251,6 +251,9 @@ class SnapshotForm(forms.ModelForm):
         for field in self.fields.values():
             if isinstance(field, forms.IntegerField) and not isinstance(field, VersionField):
                 field.widget.attrs.update({"inputmode": "numeric", "min": 0})
+                field.error_messages["invalid"] = _(
+                    "Tulis angka bulat tanpa titik atau koma, mis. 12."
+                )
 
 
 class PendudukForm(SnapshotForm):

@@ -277,11 +277,16 @@ def validate_kkbpk(data: dict[str, Any], kampung: KampungKB, periode: Periode) -
         errors["kb_iud"] = _(
             "Jumlah PUS peserta KB (%(a)s) + PUS bukan peserta KB (%(b)s) = %(c)s, "
             "harus sama dengan jumlah PUS di Profil Kependudukan (%(pus)s)."
-        ) % {"a": peserta, "b": bukan, "c": peserta + bukan, "pus": penduduk.pus}
+        ) % {
+            "a": audit.display_value(peserta),
+            "b": audit.display_value(bukan),
+            "c": audit.display_value(peserta + bukan),
+            "pus": audit.display_value(penduduk.pus),
+        }
     if (data.get("pengguna_bpjs") or 0) > penduduk.jumlah_jiwa:
         errors["pengguna_bpjs"] = _(
             "Tidak boleh lebih dari jumlah jiwa di Profil Kependudukan (%(n)s)."
-        ) % {"n": penduduk.jumlah_jiwa}
+        ) % {"n": audit.display_value(penduduk.jumlah_jiwa)}
     if errors:
         raise ValidationError(errors)
 

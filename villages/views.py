@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -23,7 +24,7 @@ from kampungkb.models import Role
 from kampungkb.periods import Periode, periode_status
 from kampungkb.scoping import get_for_user_or_404, require_role
 from villages import classification, services
-from villages.choices import KELUARGA, RENTANG_USIA
+from villages.choices import KELUARGA, POKTAN_PENYEBUT, POKTAN_SLUG, RENTANG_USIA
 from villages.filters import KampungFilter
 from villages.forms import (
     SNAPSHOT_FORMS,
@@ -330,8 +331,14 @@ def snapshot_edit(request, kode, jenis, periode):
         "current": current,
         "dari_periode": start.periode if start and not current else None,
         "sentences": [(e, sentence(e)) for e in snapshot_history(kampung, jenis)],
-        "bulan": [periode.prev().prev(), periode.prev(), periode, periode.next()],
+        "bulan": [
+            b
+            for b in (periode.prev().prev(), periode.prev(), periode, periode.next())
+            if b <= Periode.current()
+        ],
     }
+    if jenis == "kkbpk":
+        denominators_as_help(form, kampung, periode)
     if jenis == "penduduk":
         context["keluarga_fields"] = [form[alias] for alias in KELUARGA]
         context["band_fields"] = [
@@ -362,6 +369,22 @@ def snapshot_edit(request, kode, jenis, periode):
             )
             return redirect("villages:kampung-detail", kode=kode)
     return render(request, f"villages/snapshot_{jenis}.html", context)
+
+
+def denominators_as_help(form, kampung, periode) -> None:
+    """Show each poktan's eligible families and the PUS next to the inputs."""
+    penduduk = snapshot_at(JENIS["penduduk"], kampung, periode.first_day)
+    if penduduk is None:
+        return
+    for poktan, slug in POKTAN_SLUG.items():
+        alias = POKTAN_PENYEBUT[poktan]
+        form.fields[f"ikut_{slug}"].help_text = _("Sasaran: %(nama)s %(n)s") % {
+            "nama": KELUARGA[alias],
+            "n": number_format(getattr(penduduk, alias), force_grouping=True),
+        }
+    form.fields["kb_iud"].help_text = _("PUS di Profil Kependudukan: %(n)s") % {
+        "n": number_format(penduduk.pus, force_grouping=True)
+    }
 
 
 # -------------------------------------------------------------------- files
