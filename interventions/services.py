@@ -53,8 +53,17 @@ def _periode(tanggal: dt.date) -> Periode:
     return Periode(tanggal.year, tanggal.month)
 
 
+def _refresh_month_and_now(desa_kode: str, tanggal: dt.date) -> None:
+    # The intervention's month (counts by seksi/instansi) and the current month,
+    # whose lintas-sektor figure counts every intervention of the village.
+    periode, now = _periode(tanggal), Periode.current()
+    refresh_desa(desa_kode, periode)
+    if periode != now:
+        refresh_desa(desa_kode, now)
+
+
 def _refresh(intervensi: Intervensi) -> None:
-    refresh_desa(intervensi.kampung.desa_id, _periode(intervensi.tanggal))
+    _refresh_month_and_now(intervensi.kampung.desa_id, intervensi.tanggal)
 
 
 def _instansi_with_own(instansi, by) -> list[Instansi]:
@@ -95,7 +104,11 @@ def intervensi_update(
     intervensi.instansi.set(_instansi_with_own(instansi, by))
     changes = diff(Intervensi, before, snapshot(intervensi, [*fields, "instansi"]))
     record(actor=by, action="interventions.intervensi.update", obj=intervensi, changes=changes)
-    refresh_desa(old_desa, _periode(old_tanggal))
+    if (old_desa, _periode(old_tanggal)) != (
+        intervensi.kampung.desa_id,
+        _periode(intervensi.tanggal),
+    ):
+        refresh_desa(old_desa, _periode(old_tanggal))
     _refresh(intervensi)
     return intervensi
 
@@ -171,9 +184,18 @@ INOVASI_FILES = ["berkas_anggaran", "berkas_profil_bisnis"]
 INOVASI_M2M = ["kampung", "intervensi"]
 
 
-def _refresh_inovasi(inovasi: Inovasi) -> None:
-    for kampung in inovasi.kampung.all():
-        refresh_desa(kampung.desa_id, None)
+def _desa_of(inovasi: Inovasi) -> set[str]:
+    """The desa whose summary rows count this innovation (its place or its Kampung KB)."""
+    desa = {k.desa_id for k in inovasi.kampung.all()}
+    if inovasi.wilayah_id and inovasi.wilayah_id.count(".") == 3:
+        desa.add(inovasi.wilayah_id)
+    return desa
+
+
+def _refresh_inovasi(desa: set[str]) -> None:
+    # Innovations are counted as they stand: the current month's rows.
+    for kode in sorted(desa):
+        refresh_desa(kode, Periode.current())
 
 
 def _save_files(inovasi: Inovasi, files: dict) -> None:
@@ -193,7 +215,7 @@ def inovasi_create(*, data: dict[str, Any], files: dict, by) -> Inovasi:
         if name in data:
             getattr(obj, name).set(data[name])
     record(actor=by, action="interventions.inovasi.create", obj=obj)
-    _refresh_inovasi(obj)
+    _refresh_inovasi(_desa_of(obj))
     return obj
 
 
@@ -206,6 +228,7 @@ def inovasi_update(
     # The form may already have written its values onto ``inovasi``: compare with the row.
     stored = Inovasi.objects.get(pk=inovasi.pk)
     before = snapshot(stored, [*fields, *m2m])
+    desa_before = _desa_of(stored)
     tahun_berubah = "tahun_iid" in data and data["tahun_iid"].pk != stored.tahun_iid_id
     for f in fields:
         setattr(inovasi, f, data[f])
@@ -223,7 +246,7 @@ def inovasi_update(
     if tahun_berubah:
         _update_skor(inovasi)
     record(actor=by, action="interventions.inovasi.update", obj=inovasi, changes=changes)
-    _refresh_inovasi(inovasi)
+    _refresh_inovasi(desa_before | _desa_of(inovasi))
     return inovasi
 
 
@@ -308,8 +331,8 @@ def unggulan_create(*, kampung, data: dict[str, Any], by) -> InovasiUnggulan:
     obj = InovasiUnggulan.objects.create(
         kampung=kampung, **{f: data[f] for f in UNGGULAN_FIELDS if f in data}
     )
+    # Flagship innovations are on no dashboard: no summary to refresh.
     record(actor=by, action="interventions.unggulan.create", obj=obj)
-    refresh_desa(kampung.desa_id, None)
     return obj
 
 
@@ -324,5 +347,4 @@ def unggulan_update(
     save_versioned(unggulan, expected_version=expected_version, fields=fields)
     changes = diff(InovasiUnggulan, before, snapshot(unggulan, fields))
     record(actor=by, action="interventions.unggulan.update", obj=unggulan, changes=changes)
-    refresh_desa(unggulan.kampung.desa_id, None)
     return unggulan
