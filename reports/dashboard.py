@@ -206,3 +206,60 @@ def build_charts(row, children, trend, periods) -> dict:
         color="#d63384",
     )
     return out
+
+
+def sheets(context: dict) -> list:
+    """XLSX of the dashboard: the region and its children, and the villages behind."""
+    from reports import xlsx
+
+    c = xlsx.Column
+    wilayah, periode = context["wilayah"], context["periode"]
+    heading = _("Dasbor %(w)s, %(p)s") % {"w": wilayah.label, "p": periode.label}
+    columns = [
+        c(_("Kode"), width=16),
+        c(_("Wilayah"), width=26),
+        c(_("Kampung KB"), xlsx.INTEGER),
+        c(_("Register wajib"), xlsx.INTEGER),
+        c(_("Register masuk"), xlsx.INTEGER),
+        c(_("Tepat waktu"), xlsx.INTEGER),
+        c(_("Laporan masuk (%)"), xlsx.DECIMAL),
+        c(_("PUS"), xlsx.INTEGER),
+        c(_("Peserta KB"), xlsx.INTEGER),
+        c(_("CPR (%)"), xlsx.DECIMAL),
+        c(_("MKJP (%)"), xlsx.DECIMAL),
+        c(_("Unmet need (%)"), xlsx.DECIMAL),
+        c(_("Intervensi bulan ini"), xlsx.INTEGER),
+        c(_("Klasifikasi"), width=30),
+    ]
+
+    def line(r):
+        kelas = r.kelas or ", ".join(f"{k} {n}" for k, n in r.kelas_jumlah.items())
+        return [
+            r.wilayah_id,
+            r.wilayah.label,
+            r.jumlah_kampung,
+            r.laporan_wajib,
+            r.laporan_masuk,
+            r.laporan_tepat_waktu,
+            r.kelengkapan,
+            r.pus,
+            r.peserta_kb,
+            r.cpr,
+            r.mkjp_persen,
+            r.unmet_persen,
+            r.jumlah_intervensi,
+            kelas,
+        ]
+
+    rows = [line(r) for r in ([context["row"]] if context["row"] else []) + context["children"]]
+    out = [xlsx.Sheet(_("Wilayah"), columns, rows, heading=heading)]
+    if wilayah.tingkat < 4:
+        out.append(
+            xlsx.Sheet(
+                _("Belum lengkap"),
+                columns,
+                [line(r) for r in context["behind"]],
+                heading=heading,
+            )
+        )
+    return out

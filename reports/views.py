@@ -1,13 +1,15 @@
 """Dashboards: kabupaten → kecamatan → desa, read from summary rows only."""
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.shortcuts import redirect, render
 
 from kampungkb.periods import Periode
 from kampungkb.scoping import kode_in_scope
-from reports import dashboard
+from reports import dashboard, outputs
 from reports.access import periode_from, wilayah_for
-from villages.models import Wilayah
+from reports.xlsx import xlsx_response
+from villages.models import Tingkat, Wilayah
 
 
 def periode_choices(selected: Periode, n: int = 24) -> list[Periode]:
@@ -36,4 +38,28 @@ def dasbor(request, kode):
     scope = None if request.user.has_national_scope else request.user.wilayah_id
     context["lineage"] = [(w, kode_in_scope(w.kode, scope)) for w in wilayah.lineage()]
     context["periode_choices"] = periode_choices(periode)
+    if wilayah.tingkat == Tingkat.DESA:
+        context["inovasi_list"] = inovasi_desa(request.user, wilayah)
     return render(request, "reports/dasbor.html", context)
+
+
+def inovasi_desa(user, desa) -> list:
+    """Innovations placed in or linked to this desa, for their PDF links (one query)."""
+    from interventions.models import Inovasi
+
+    return list(
+        Inovasi.objects.for_user(user)
+        .filter(Q(wilayah=desa) | Q(kampung__desa=desa))
+        .distinct()
+        .order_by("nama")
+    )
+
+
+@login_required
+def dasbor_xlsx(request, kode):
+    """The dashboard's region table and villages behind, same period as the page."""
+    wilayah = wilayah_for(request.user, kode)
+    periode = periode_from(request)
+    context = dashboard.dashboard_context(wilayah, periode)
+    filename = outputs.filename("dasbor", wilayah, periode, "xlsx")
+    return xlsx_response(dashboard.sheets(context), filename)

@@ -109,4 +109,9 @@ CASES = [
         url=lambda w: reverse("reports:unduhan-berkas", args=[w.unduhan.pk]),
         expected=OWNER_ONLY,
     ),
+    Case(
+        "reports:dasbor-xlsx",
+        url=lambda w: reverse("reports:dasbor-xlsx", args=[BILAH_HULU]),
+        expected=read_in_scope(OUTSIDE_BILAH_HULU + BELOW_KECAMATAN),
+    ),
 ]

@@ -79,3 +79,39 @@ def test_drill_down_links_keep_the_period(opd_labuhanbatu, client_for):
     assert "<svg" in html and "Tabel data" in html
     assert "<script" not in html.split("</main>")[0]
     assert 'style="' not in html
+
+
+def test_dashboard_xlsx_matches_the_page(opd_labuhanbatu, client_for):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    k = f.kampung(PONDOK_BATU)
+    f.kkbpk(k, pus=10, kb_suntik=5)
+    f.kampung(MERANTI)
+    summaries.refresh_desa(PONDOK_BATU, f.NOV)
+    summaries.refresh_desa(MERANTI, f.NOV)
+    client = client_for(opd_labuhanbatu)
+    page = client.get(reverse("reports:dasbor", args=[BILAH_HULU]), {"periode": "2026-11"})
+    assert reverse("reports:dasbor-xlsx", args=[BILAH_HULU]) + "?periode=2026-11" in (
+        page.content.decode()
+    )
+    response = client.get(reverse("reports:dasbor-xlsx", args=[BILAH_HULU]), {"periode": "2026-11"})
+    rows = list(
+        load_workbook(BytesIO(response.content))["Wilayah"].iter_rows(min_row=4, values_only=True)
+    )
+    assert [r[0] for r in rows] == [BILAH_HULU, PONDOK_BATU, MERANTI]
+    assert rows[0][7:10] == (10, 5, 50.0)  # PUS, peserta, CPR — as the page's tile
+    assert "50,0 %" in [t["value"] for t in page.context["tiles"]]
+
+
+def test_desa_dashboard_links_the_innovation_pdf(kampung_pondokbatu, pimpinan, client_for):
+    inovasi = f.kang_mas_mesra(kampung_pondokbatu, bukti=0)
+    summaries.refresh_desa(PONDOK_BATU, f.NOV)
+    html = (
+        client_for(pimpinan)
+        .get(reverse("reports:dasbor", args=[PONDOK_BATU]), {"periode": "2026-11"})
+        .content.decode()
+    )
+    assert reverse("reports:inovasi-pdf", args=[inovasi.pk]) in html
+    assert reverse("reports:kampung-pratinjau", args=[PONDOK_BATU]) in html
