@@ -34,3 +34,8 @@ messages:
 
 clean:
 	rm -rf .venv db.sqlite3 staticfiles
+
+# Benchmark (issue 7): BENCH_SCALE=kabupaten|provinsi|nasional, see bench/run.py.
+bench:
+	@bash scripts/setup_venv.sh
+	$(PY) -m bench.run

@@ -1,0 +1,1 @@
+"""Benchmark of Portal Kampung KB (``make bench``, issue 7). Never imported by the app."""

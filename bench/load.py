@@ -1,0 +1,142 @@
+"""Load phase of the benchmark: a separate process sending mixed read/write
+traffic to the portal on 127.0.0.1, bounded in time and in requests.
+
+Input: one JSON argument (see ``bench.run.load_phase``). Output: one JSON
+document on stdout with throughput, errors and every write that succeeded,
+which the runner then checks in the database."""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+import time
+from urllib.parse import urlsplit
+
+from bench.client import Client, find_form
+
+
+def register_write(client: Client, path: str, field: str, value: int) -> tuple[int, float]:
+    """Open the register form, change one figure, save the draft (as a browser does)."""
+    page = client.get(path)
+    if page.status != 200:
+        return page.status, page.elapsed
+    form = find_form(page.text, field)
+    form[field] = str(value)
+    resp = client.post(path, form)
+    ok = resp.status == 302 and urlsplit(resp.headers.get("location", "")).path == path
+    return (302 if ok else resp.status or 599), resp.elapsed
+
+
+def next_value(current: int, top: int) -> int:
+    """Always different from the current value, within 1..top."""
+    return current % top + 1
+
+
+def main(spec: dict) -> dict:
+    base, password = spec["base"], spec["password"]
+    clock = {"deadline": float("inf")}  # set once every client has logged in
+    threads_total = len(spec["writers"]) + len(spec["readers"])
+    ready = threading.Barrier(threads_total + 1)
+    budget = {"left": spec["max_requests"]}
+    lock = threading.Lock()
+    stats = {"requests": 0, "errors": 0, "reads": 0, "writes": 0, "error_samples": []}
+    writes: dict[str, dict] = {}
+    latencies: list[float] = []
+
+    def take() -> bool:
+        with lock:
+            if budget["left"] <= 0 or time.monotonic() >= clock["deadline"]:
+                return False
+            budget["left"] -= 1
+            return True
+
+    def record(kind: str, status: int, elapsed: float, path: str) -> None:
+        with lock:
+            stats["requests"] += 1
+            stats[kind] += 1
+            latencies.append(elapsed)
+            if status >= 400 or status == 0:
+                stats["errors"] += 1
+                if len(stats["error_samples"]) < 10:
+                    stats["error_samples"].append(f"{status} {path}")
+
+    def writer(user: dict) -> None:
+        client = Client(base)
+        try:
+            client.login(user["username"], password)
+        finally:
+            ready.wait()
+        value, top = user["value"], user["top"]
+        i = 0
+        while take():
+            i += 1
+            if i % 3:  # two reads for one write: the kader looks around, then saves
+                path = user["reads"][i % len(user["reads"])]
+                try:
+                    resp = client.get(path)
+                    record("reads", resp.status, resp.elapsed, path)
+                except OSError as exc:
+                    record("reads", 0, 0.0, f"{path} {exc}")
+                continue
+            value = next_value(value, top)
+            try:
+                status, elapsed = register_write(client, user["path"], user["field"], value)
+            except (OSError, RuntimeError) as exc:
+                status, elapsed = 0, 0.0
+                record("writes", 0, 0.0, f"{user['path']} {exc}")
+                continue
+            record("writes", status, elapsed, user["path"])
+            if status == 302:
+                with lock:
+                    entry = writes.setdefault(str(user["laporan_id"]), {"ok": 0})
+                    entry["ok"] += 1
+                    entry["last"] = value
+                    entry["field"] = user["field"]
+        client.close()
+
+    def reader(user: dict) -> None:
+        client = Client(base)
+        try:
+            client.login(user["username"], password)
+        finally:
+            ready.wait()
+        i = 0
+        while take():
+            path = user["reads"][i % len(user["reads"])]
+            i += 1
+            try:
+                resp = client.get(path)
+                record("reads", resp.status, resp.elapsed, path)
+            except OSError as exc:
+                record("reads", 0, 0.0, f"{path} {exc}")
+        client.close()
+
+    threads = [threading.Thread(target=writer, args=(u,)) for u in spec["writers"]]
+    threads += [threading.Thread(target=reader, args=(u,)) for u in spec["readers"]]
+    for t in threads:
+        t.start()
+    ready.wait(timeout=300)  # logins (PBKDF2) are not part of the measured phase
+    start = time.monotonic()
+    clock["deadline"] = start + spec["seconds"]
+    for t in threads:
+        t.join(timeout=spec["seconds"] + 120)
+    took = time.monotonic() - start
+    latencies.sort()
+
+    def pct(p: float) -> float:
+        return round(latencies[min(len(latencies) - 1, int(p * len(latencies)))] * 1000, 1)
+
+    return {
+        **stats,
+        "seconds": round(took, 1),
+        "throughput_rps": round(stats["requests"] / took, 1) if took else 0,
+        "p50_ms": pct(0.5) if latencies else None,
+        "p95_ms": pct(0.95) if latencies else None,
+        "clients": len(threads),
+        "writes_ok": writes,
+    }
+
+
+if __name__ == "__main__":
+    print(json.dumps(main(json.loads(sys.argv[1]))))
