@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from kampungkb import audit
 from kampungkb.domain import JenisPoktan, Kontrasepsi, NonKontrasepsi, SumberDana
-from kampungkb.models import User
+from kampungkb.models import PeriodeBuka, User
 from kampungkb.periods import Periode, due_date
 from poktan.models import (
     COMMON_FIELDS,
@@ -255,6 +255,15 @@ def seed() -> str:
         for months_back in range(12):
             made["laporan"] += _register(poktan, periode, months_back, index, kader, pkb)
             periode = periode.prev()
+    # Last month's returned register can still be fixed: the kabupaten reopened the month.
+    PeriodeBuka.objects.get_or_create(
+        desa_id=PONDOK_BATU,
+        periode=current.prev().first_day,
+        defaults={
+            "sampai": timezone.localdate() + dt.timedelta(days=14),
+            "alasan": "Perbaikan laporan yang dikembalikan",
+        },
+    )
     return (
         f"poktan baru {made['poktan']}, anggota baru {made['anggota']}, "
         f"laporan baru {made['laporan']}"

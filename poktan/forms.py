@@ -16,11 +16,17 @@ ANGKA_MESSAGES = {
 }
 
 
-def angka_field(label, *, required: bool = False) -> forms.IntegerField:
+# The largest value the database columns hold (integer / bigint).
+MAKS_INTEGER = 2_147_483_647
+MAKS_BIGINT = 9_223_372_036_854_775_807
+
+
+def angka_field(label, *, required: bool = False, max_value=MAKS_INTEGER) -> forms.IntegerField:
     return forms.IntegerField(
         label=label,
         required=required,
         min_value=0,
+        max_value=max_value,
         widget=forms.TextInput(attrs=NUMERIC_ATTRS),
         error_messages=ANGKA_MESSAGES,
     )
@@ -29,15 +35,19 @@ def angka_field(label, *, required: bool = False) -> forms.IntegerField:
 class LaporanForm(VersionFormMixin, forms.Form):
     """One poktan × one month: the figures of its type (fields built per jenis)."""
 
-    def __init__(self, *args, poktan: Poktan, anggota_dari_daftar: bool, **kwargs):
+    def __init__(self, *args, poktan: Poktan, anggota_dari_daftar: int, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["version"].required = False
         for name in COMMON_FIELDS + JENIS_FIELDS[poktan.jenis]:
-            label = Laporan._meta.get_field(name).verbose_name
-            self.fields[name] = angka_field(label)
+            field = Laporan._meta.get_field(name)
+            big = field.get_internal_type() == "BigIntegerField"
+            self.fields[name] = angka_field(
+                field.verbose_name, max_value=MAKS_BIGINT if big else MAKS_INTEGER
+            )
         if anggota_dari_daftar:
             # Derived from the member list; shown, not typed.
             self.fields["jumlah_anggota"].disabled = True
+            self.initial["jumlah_anggota"] = anggota_dari_daftar
             self.fields["jumlah_anggota"].help_text = _("Dihitung dari daftar anggota.")
 
     def figure_names(self) -> list[str]:

@@ -125,7 +125,7 @@ def _convert(kind: str, raw: Any, header: str, baris: Baris) -> Any:
         return text[:150]
     if kind == "kk":
         text = text.replace(" ", "").replace("'", "")
-        if len(text) != 16 or not text.isdigit():
+        if len(text) != 16 or not (text.isascii() and text.isdigit()):
             baris.errors.append(_("nomor KK harus 16 digit"))
         return text
     if kind == "bool":
@@ -138,7 +138,7 @@ def _convert(kind: str, raw: Any, header: str, baris: Baris) -> Any:
     if kind == "int":
         if not text:
             return 0
-        if not text.isdigit():
+        if not (text.isascii() and text.isdigit()):
             baris.errors.append(_("%(h)s harus angka bulat tidak negatif") % {"h": header.lower()})
             return 0
         return int(text)

@@ -59,7 +59,10 @@ def _previous_values(poktan: Poktan, periode: Periode) -> dict:
 
 
 def _forms(request, poktan, laporan, data=None):
-    anggota_dari_daftar = poktan.anggota.filter(aktif=True).exists()
+    anggota_dari_daftar = 0
+    if laporan is None or laporan.is_editable_state:
+        # Editable: the member list decides the count (a submitted register keeps its own).
+        anggota_dari_daftar = poktan.anggota.filter(aktif=True).count()
     initial = {"version": laporan.version} if laporan else {}
     rows = []
     if laporan:
@@ -94,6 +97,9 @@ def _render_laporan(request, poktan, periode, laporan, form, formset, *, status=
         "rows": [(form[n], prev.get(n)) for n in form.figure_names()],
         "prev": prev.get("_obj"),
         "editable": editable,
+        "locked_for_kader": access.can_edit(request.user)
+        and status_periode == "terkunci"
+        and (laporan is None or laporan.is_editable_state),
         "reviewable": reviewable,
         "review_form": extra.pop("review_form", None)
         or ReviewForm(initial={"version": laporan.version if laporan else None}),
