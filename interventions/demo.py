@@ -261,5 +261,5 @@ def seed() -> str:
     return (
         f"intervensi baru {Intervensi.objects.count() - before}, foto baru {foto}, "
         f"inovasi unggulan baru {unggulan}; {inovasi.nama} skor kematangan "
-        f"{inovasi.skor_kematangan:g}"
+        f"{inovasi.skor_kematangan.normalize():f}"
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from django import forms
+from django.core import validators
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -31,13 +32,32 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MIN_KATA_RANCANG_BANGUN = 300
 
 
+PILIH = _("— pilih —")
+
+
+def indonesian_blank_choices(form: forms.BaseForm) -> None:
+    """Blank choices read "— pilih —" (Django's default label is English)."""
+    for field in form.fields.values():
+        if isinstance(field, forms.ModelChoiceField) and not isinstance(
+            field, forms.ModelMultipleChoiceField
+        ):
+            if field.empty_label is not None:
+                field.empty_label = PILIH
+        elif isinstance(field, forms.ChoiceField) and not isinstance(
+            field, forms.MultipleChoiceField
+        ):
+            choices = list(field.choices)
+            if choices and choices[0][0] == "" and not isinstance(choices[0][1], list | tuple):
+                field.choices = [("", PILIH), *choices[1:]]
+
+
 def inpres_choices() -> list:
     """Kegiatan grouped by program (one query)."""
     groups: dict[str, list] = {}
     for k in InpresKegiatan.objects.select_related("program__sasaran"):
         label = f"{k.program.sasaran.nomor}. {k.program.nama}"
         groups.setdefault(label, []).append((k.pk, k.nama))
-    return [("", "—"), *groups.items()]
+    return [("", PILIH), *groups.items()]
 
 
 class IntervensiForm(forms.ModelForm):
@@ -96,6 +116,7 @@ class IntervensiForm(forms.ModelForm):
         self.fields["inpres_kegiatan"].choices = inpres_choices()
         if self.instance.pk:
             self.initial.setdefault("inpres_kegiatan", self.instance.inpres_kegiatan_id)
+        indonesian_blank_choices(self)
         if getattr(user, "instansi_id", None) and user.role == "opd_lintas_sektor":
             self.fields["instansi"].help_text = _("%(i)s selalu tercatat sebagai pelaksana.") % {
                 "i": user.instansi
@@ -172,6 +193,7 @@ class DaftarBarisField(forms.CharField):
 
     def to_python(self, value):
         text = super().to_python(value) or ""
+        validators.ProhibitNullCharactersValidator()(text)  # the list is stored as JSON
         items = []
         for line in text.splitlines():
             line = re.sub(r"^\s*([a-zA-Z0-9]{1,2}[.)]\s+)", "", line).strip()
@@ -266,6 +288,7 @@ class InovasiForm(forms.ModelForm):
         self.fields["kampung"].required = False
         for name in ("berkas_anggaran", "berkas_profil_bisnis"):
             self.fields[name].widget.attrs["accept"] = "application/pdf"
+        indonesian_blank_choices(self)
 
     def _pdf(self, name):
         upload = self.cleaned_data.get(name)
@@ -338,6 +361,10 @@ class BuktiForm(VersionFormMixin, forms.ModelForm):
 
 
 class UnggulanForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        indonesian_blank_choices(self)
+
     class Meta:
         model = InovasiUnggulan
         fields = [

@@ -453,7 +453,7 @@ class ParameterIID(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.nama} ({self.bobot:g})"
+        return f"{self.nama} ({self.bobot.normalize():f})"
 
 
 class PredikatIID(models.Model):

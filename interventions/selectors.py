@@ -64,7 +64,11 @@ def inovasi_profile(inovasi, user=None) -> dict:
         "wilayah", "perangkat_daerah__induk", "tahun_iid", "tematik"
     ).get(pk=inovasi.pk)
     kampung = inovasi.kampung.select_related("desa")
-    intervensi = inovasi.intervensi.select_related("kampung").prefetch_related("instansi")
+    intervensi = (
+        inovasi.intervensi.select_related("kampung")
+        .prefetch_related("instansi")
+        .order_by("tanggal", "id")
+    )
     if user is not None:
         kampung = kampung.for_user(user)
         intervensi = intervensi.for_user(user)
