@@ -124,13 +124,30 @@ def _month_data(periode: Periode):
         [periode.first_day, periode.last_day],
     ):
         instansi[kid][name] = n
-    return laporan, seksi, instansi
+    # Cumulative: every intervention dated up to the end of the month.
+    seksi_kum = defaultdict(dict)
+    for kid, name, n in _rows(
+        "SELECT kampung_id, seksi, count(*) FROM interventions_intervensi "
+        "WHERE tanggal <= %s GROUP BY 1, 2",
+        [periode.last_day],
+    ):
+        seksi_kum[kid][name] = n
+    instansi_kum = defaultdict(dict)
+    for kid, name, n in _rows(
+        "SELECT v.kampung_id, i.nama, count(*) FROM interventions_intervensi v "
+        "JOIN interventions_intervensi_instansi vi ON vi.intervensi_id = v.id "
+        "JOIN interventions_instansi i ON i.id = vi.instansi_id "
+        "WHERE v.tanggal <= %s GROUP BY 1, 2",
+        [periode.last_day],
+    ):
+        instansi_kum[kid][name] = n
+    return laporan, seksi, instansi, seksi_kum, instansi_kum
 
 
 def desa_values(kid, periode, static, month) -> dict:
     """The values ``reports.summaries.build_desa`` stores for one desa × month."""
     _kampung, poktan, kelas, penduduk, kkbpk, lintas, inovasi = static
-    laporan, seksi, instansi = month
+    laporan, seksi, instansi, seksi_kum, instansi_kum = month
     desa = static[0][kid]
     values = {**_defaults(), "tingkat": 4, "jumlah_kampung": 1}
 
@@ -163,12 +180,19 @@ def desa_values(kid, periode, static, month) -> dict:
         "desa_lengkap": int(wajib > 0 and masuk >= wajib),
     }
     s = seksi.get(kid, {})
+    s_kum = seksi_kum.get(kid, {})
     values |= {
         "jumlah_intervensi": sum(s.values()),
         "intervensi_seksi": s,
         "intervensi_instansi": instansi.get(kid, {}),
         "lintas_sektor": lintas.get(kid, 0),
     }
+    if "intervensi_kumulatif" in values:  # the reports app's cumulative counts
+        values |= {
+            "intervensi_kumulatif": sum(s_kum.values()),
+            "intervensi_seksi_kumulatif": s_kum,
+            "intervensi_instansi_kumulatif": instansi_kum.get(kid, {}),
+        }
     t = inovasi.get(desa, {})
     values |= {"jumlah_inovasi": sum(t.values()), "inovasi_tahapan": t}
 

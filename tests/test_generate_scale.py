@@ -1,0 +1,138 @@
+"""The scale generator (issue 7) at a tiny size, on PostgreSQL: counts,
+invariants, summaries identical to the reports app's own computation, and
+every generated account reaches its home page. No timing assertions."""
+
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.db.models import Count
+
+from kampungkb.periods import Periode
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="generate_scale needs PostgreSQL"),
+]
+
+CSV = Path(__file__).resolve().parent.parent / "villages" / "fixtures" / "wilayah_labuhanbatu.csv"
+PASSWORD = "skala-uji-2026"
+DESA = 4
+MONTHS = 24
+
+
+@pytest.fixture
+def generated(db):
+    call_command(
+        "generate_scale",
+        scale="kabupaten",
+        wilayah_csv=str(CSV),
+        desa_limit=DESA,
+        anggota=3,
+        password=PASSWORD,
+        verbosity=0,
+    )
+
+
+def summary_rows(periods):
+    from reports.models import Ringkasan
+
+    skip = {"id", "diperbarui"}
+    return {
+        (r.wilayah_id, r.periode): {
+            f.attname: getattr(r, f.attname)
+            for f in Ringkasan._meta.concrete_fields
+            if f.attname not in skip
+        }
+        for r in Ringkasan.objects.filter(periode__in=[p.first_day for p in periods])
+    }
+
+
+def test_counts_and_invariants(generated):
+    from interventions.models import Inovasi, Intervensi
+    from kampungkb.models import User
+    from poktan.models import Laporan, Poktan
+    from villages.models import KampungKB, KkbpkKampung, PendudukKampung, ProfilKampung
+
+    assert KampungKB.objects.count() == DESA
+    assert set(KampungKB.objects.values_list("desa__tingkat", flat=True)) == {4}
+    assert Poktan.objects.count() == DESA * 5
+    assert set(Poktan.objects.values_list("jenis", flat=True)) == {
+        "BKB", "BKR", "BKL", "PIK R", "UPPKA"
+    }  # fmt: skip
+    # Exactly one register per poktan × month over the 24 months.
+    assert Laporan.objects.count() == DESA * 5 * MONTHS
+    per_poktan = Laporan.objects.values("poktan").annotate(n=Count("id"), m=Count("periode"))
+    assert {(row["n"], row["m"]) for row in per_poktan} == {(MONTHS, MONTHS)}
+    current = Periode.current()
+    assert Laporan.objects.filter(periode=current.first_day).count() == DESA * 5
+    # Mixed workflow states, consistent with their timestamps.
+    assert {"draf", "diajukan", "diverifikasi"} <= set(
+        Laporan.objects.values_list("status", flat=True)
+    )
+    assert not Laporan.objects.filter(status="draf", diajukan_pada__isnull=False).exists()
+    assert not Laporan.objects.filter(
+        status="diverifikasi", diverifikasi_pada__isnull=True
+    ).exists()
+    # Each Kampung KB has its snapshots, one live row per period.
+    for model in (ProfilKampung, PendudukKampung, KkbpkKampung):
+        assert model.objects.aktif().values("kampung").distinct().count() == DESA
+    assert Intervensi.objects.count() > 0 or Inovasi.objects.count() >= 0
+    # Users per role: one kader per desa, one petugas per kecamatan, the kabupaten roles.
+    roles = dict(User.objects.values_list("role").annotate(n=Count("id")))
+    assert roles["kader"] == DESA
+    assert roles["petugas_kecamatan"] >= 1
+    assert roles["opd_kabupaten"] == roles["pimpinan"] - 1 == 1  # + the provinsi's pimpinan
+    assert roles["admin"] == 1
+
+
+def test_summaries_match_the_reports_app(generated):
+    """The set-wise rebuild writes exactly what reports.summaries computes row by row."""
+    from reports import summaries
+    from reports.models import Ringkasan
+
+    current = Periode.current()
+    periods = [current.prev().prev(), current.prev(), current]
+    fast = summary_rows(periods)
+    n_regions = Ringkasan.objects.filter(periode=current.first_day).count()
+    assert n_regions >= DESA + 3  # the desa and their kecamatan, kabupaten, provinsi
+    assert Ringkasan.objects.values("periode").distinct().count() == 12
+    with transaction.atomic():
+        summaries.rebuild(periods)
+        reference = summary_rows(periods)
+        transaction.set_rollback(True)
+    assert fast == reference
+
+
+def test_every_generated_user_reaches_home(generated, client):
+    from kampungkb.models import User
+
+    users = list(User.objects.order_by("username"))
+    assert len(users) >= DESA + 4
+    for user in users:
+        client.logout()
+        login = client.post("/akun/masuk/", {"username": user.username, "password": PASSWORD})
+        assert login.status_code == 302, user.username
+        response = client.get("/")
+        assert response.status_code == 200, (user.username, response.status_code)
+
+
+def test_synthesised_codes_without_a_file(db):
+    from villages.models import KampungKB, Wilayah
+
+    call_command(
+        "generate_scale", scale="kabupaten", desa_limit=2, anggota=0, verbosity=0,
+        tanpa_ringkasan=True,
+    )  # fmt: skip
+    codes = list(KampungKB.objects.values_list("desa_id", flat=True))
+    assert len(codes) == 2
+    for kode in codes:
+        assert Wilayah.objects.get(kode=kode[:8]).tingkat == 3
+
+
+def test_refuses_to_fill_twice(generated):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="--reset"):
+        call_command("generate_scale", scale="kabupaten", wilayah_csv=str(CSV), verbosity=0)
