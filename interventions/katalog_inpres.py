@@ -129,3 +129,25 @@ def seed_katalog(sasaran_model, program_model, kegiatan_model) -> None:
                     nama=nama,
                     defaults={"urutan": k_urutan, "indikator": indikator, "penanggung_jawab": pj},
                 )
+
+
+def seed_reference(apps=None) -> None:
+    """Reference rows of this app besides the agencies (kampungkb.reference):
+    the Inpres 3/2022 catalogue and the IID 2023 configuration."""
+    from django.apps import apps as global_apps
+
+    from interventions.iid_2023 import seed_iid_2023
+
+    m = (apps or global_apps).get_model
+    seed_katalog(
+        m("interventions", "InpresSasaran"),
+        m("interventions", "InpresProgram"),
+        m("interventions", "InpresKegiatan"),
+    )
+    seed_iid_2023(
+        m("interventions", "TahunIID"),
+        m("interventions", "IndikatorIID"),
+        m("interventions", "ParameterIID"),
+        m("interventions", "PredikatIID"),
+        m("interventions", "TematikIID"),
+    )

@@ -11,6 +11,7 @@ from django.utils.module_loading import import_string
 REFERENCE_SEEDS = [
     "kampungkb.reference.seed_aturan_periode",
     "interventions.instansi_resmi.seed_instansi_resmi",
+    "interventions.katalog_inpres.seed_reference",
 ]
 
 

@@ -113,3 +113,18 @@ def test_changing_configuration_does_not_change_stored_scores(regions, opd_labuh
     assert inovasi.skor_kematangan == 6
     assert iid.kematangan(inovasi).skor == 6
     assert iid.skor_tersimpan(inovasi) == 6
+
+
+def test_reference_seed_restores_catalogue_and_iid_after_a_flush():
+    from interventions.katalog_inpres import seed_reference
+    from interventions.models import InpresKegiatan, InpresSasaran
+
+    TahunIID.objects.all().delete()
+    InpresSasaran.objects.all().delete()
+    seed_reference()
+    seed_reference()  # idempotent
+    assert ParameterIID.objects.filter(indikator__tahun__tahun=2023).count() == 60
+    assert InpresSasaran.objects.count() == 4
+    assert InpresKegiatan.objects.get(nama="DASHAT").program.nama == (
+        "Pendampingan keluarga risiko stunting"
+    )
