@@ -168,7 +168,7 @@ def line(
     body, top_y = _legend([(name, color) for name, color, _v in series], 12)
     values = [float(v) for _n, _c, vs in series for v in vs if v is not None]
     top = float(max_value or max(values, default=0) or 1)
-    left, right, plot_h = 34.0, WIDTH - 8.0, 120.0
+    left, right, plot_h = 46.0, WIDTH - 14.0, 120.0
     bottom = top_y + plot_h
     step = (right - left) / max(len(labels) - 1, 1)
     for frac in (0, 0.5, 1):

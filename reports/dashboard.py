@@ -67,7 +67,6 @@ def dashboard_context(wilayah, periode: Periode) -> dict:
         "behind": behind,
         "tiles": tiles(row),
         "charts": build_charts(row, children, trend, periods),
-        "intervensi_12": sum_json(trend, "intervensi_seksi"),
         "trend_months": TREND_MONTHS,
     }
 
@@ -115,7 +114,11 @@ def tiles(row: Ringkasan | None) -> list[dict]:
         },
         {"label": _("MKJP"), "value": charts.persen(row.mkjp_persen)},
         {"label": _("Unmet need"), "value": charts.persen(row.unmet_persen)},
-        {"label": _("Intervensi bulan ini"), "value": charts.angka(row.jumlah_intervensi)},
+        {
+            "label": _("Intervensi bulan ini"),
+            "value": charts.angka(row.jumlah_intervensi),
+            "note": _("%(n)s sejak awal") % {"n": charts.angka(row.intervensi_kumulatif)},
+        },
         {"label": _("Inovasi"), "value": charts.angka(row.jumlah_inovasi)},
     ]
 
@@ -185,17 +188,16 @@ def build_charts(row, children, trend, periods) -> dict:
         fmt=charts.persen,
         max_value=100,
     )
-    seksi = sum_json(trend, "intervensi_seksi")
+    seksi, instansi = row.intervensi_seksi_kumulatif, Counter(row.intervensi_instansi_kumulatif)
     out["seksi"] = charts.bar(
         [(s.label, seksi.get(s.value, 0)) for s in Seksi if seksi.get(s.value)],
-        title=_("Intervensi per seksi, 12 bulan terakhir"),
+        title=_("Intervensi per seksi, sampai %(p)s") % {"p": row.periode_obj.label},
         value_header=_("Kegiatan"),
         color="#6f42c1",
     )
-    instansi = sum_json(trend, "intervensi_instansi")
     out["instansi"] = charts.bar(
         instansi.most_common(10),
-        title=_("Instansi paling aktif, 12 bulan terakhir"),
+        title=_("10 instansi paling banyak terlibat, sampai %(p)s") % {"p": row.periode_obj.label},
         value_header=_("Kegiatan"),
         color="#20c997",
     )

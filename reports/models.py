@@ -74,6 +74,10 @@ class Ringkasan(models.Model):
     jumlah_intervensi = models.PositiveIntegerField(default=0)
     intervensi_seksi = models.JSONField(default=dict)
     intervensi_instansi = models.JSONField(default=dict)
+    # … and all interventions dated up to the end of the month (cumulative).
+    intervensi_kumulatif = models.PositiveIntegerField(default=0)
+    intervensi_seksi_kumulatif = models.JSONField(default=dict)
+    intervensi_instansi_kumulatif = models.JSONField(default=dict)
     lintas_sektor = models.PositiveIntegerField(default=0)  # desa: distinct agencies
     jumlah_inovasi = models.PositiveIntegerField(default=0)
     inovasi_tahapan = models.JSONField(default=dict)

@@ -8,7 +8,7 @@ these; dashboards never do (they read ``Ringkasan`` rows).
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from django.db.models import Count
 
@@ -79,32 +79,32 @@ def _local_date(value: dt.datetime) -> dt.date:
 
 
 def intervensi_data(kampung, periode: Periode) -> dict:
-    """Interventions dated in the month, by seksi and by agency; lintas sektor
-    is the village's distinct non-KB agencies over all its interventions
-    (the classification's count, interventions.selectors)."""
+    """Interventions dated in the month and up to its end, by seksi and by
+    agency; lintas sektor is the village's distinct non-KB agencies over all
+    its interventions (the classification's count, interventions.selectors)."""
     from interventions.models import Intervensi
     from interventions.selectors import lintas_sektor_count
 
-    bulan = Intervensi.objects.filter(
-        kampung=kampung, tanggal__gte=periode.first_day, tanggal__lte=periode.last_day
-    )
-    seksi = {r["seksi"]: r["n"] for r in bulan.values("seksi").annotate(n=Count("id")).order_by()}
+    sampai = Intervensi.objects.filter(kampung=kampung, tanggal__lte=periode.last_day)
+    bulan = sampai.filter(tanggal__gte=periode.first_day)
+    seksi, seksi_kum = _count_by(bulan, "seksi"), _count_by(sampai, "seksi")
     through = Intervensi.instansi.through
-    instansi = Counter(
-        {
-            r["instansi__nama"]: r["n"]
-            for r in through.objects.filter(intervensi__in=bulan)
-            .values("instansi__nama")
-            .annotate(n=Count("id"))
-            .order_by()
-        }
-    )
+    instansi = _count_by(through.objects.filter(intervensi__in=bulan), "instansi__nama")
+    instansi_kum = _count_by(through.objects.filter(intervensi__in=sampai), "instansi__nama")
     return {
         "jumlah_intervensi": sum(seksi.values()),
         "intervensi_seksi": seksi,
-        "intervensi_instansi": dict(instansi),
+        "intervensi_instansi": instansi,
+        "intervensi_kumulatif": sum(seksi_kum.values()),
+        "intervensi_seksi_kumulatif": seksi_kum,
+        "intervensi_instansi_kumulatif": instansi_kum,
         "lintas_sektor": lintas_sektor_count([kampung.pk])[kampung.pk],
     }
+
+
+def _count_by(queryset, field: str) -> dict:
+    rows = queryset.values(field).annotate(n=Count("pk")).order_by()
+    return {r[field]: r["n"] for r in rows}
 
 
 def inovasi_data(kampung, periode: Periode) -> dict:

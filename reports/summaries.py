@@ -37,6 +37,7 @@ COUNT_FIELDS = [
     "peserta_mkjp",
     "unmet",
     "jumlah_intervensi",
+    "intervensi_kumulatif",
     "lintas_sektor",
     "jumlah_inovasi",
 ]
@@ -48,6 +49,8 @@ JSON_FIELDS = [
     "partisipasi",
     "intervensi_seksi",
     "intervensi_instansi",
+    "intervensi_seksi_kumulatif",
+    "intervensi_instansi_kumulatif",
     "inovasi_tahapan",
 ]
 INDEKS_FIELDS = ["indeks_input", "indeks_proses", "indeks_output"]

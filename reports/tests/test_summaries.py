@@ -58,6 +58,9 @@ def test_interventions_count_in_their_own_month_only(regions):
     f.intervensi(pb, tanggal=dt.date(2026, 10, 31))
     summaries.refresh_desa(PONDOK_BATU, f.NOV)
     assert row(PONDOK_BATU).jumlah_intervensi == 0
+    # … but it stays in the running total, by seksi, up to the end of November.
+    assert row(PONDOK_BATU).intervensi_kumulatif == 1
+    assert row(LABUHANBATU).intervensi_seksi_kumulatif == {"Ekonomi": 1}
     summaries.refresh_desa(PONDOK_BATU, f.NOV.prev())
     assert row(PONDOK_BATU, f.NOV.prev()).jumlah_intervensi == 1
 
