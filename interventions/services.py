@@ -22,6 +22,7 @@ from interventions.models import (
     Intervensi,
     ParameterIID,
 )
+from interventions.selectors import lintas_sektor_count
 from interventions.uploads import FotoBersih
 from kampungkb.audit import diff, record, snapshot
 from kampungkb.concurrency import save_versioned
@@ -66,6 +67,16 @@ def _refresh(intervensi: Intervensi) -> None:
     _refresh_month_and_now(intervensi.kampung.desa_id, intervensi.tanggal)
 
 
+def _reclassify_if_changed(kampung_list, before: dict[int, int]) -> None:
+    """The lintas-sektor count is an input of the Kampung KB class (domain.md §3.1)."""
+    from villages.services import klasifikasi_refresh
+
+    after = lintas_sektor_count([k.pk for k in kampung_list])
+    for kampung in kampung_list:
+        if after[kampung.pk] != before.get(kampung.pk):
+            klasifikasi_refresh(kampung)
+
+
 def _instansi_with_own(instansi, by) -> list[Instansi]:
     chosen = list(instansi)
     # A lintas-sektor entry always names the agency that recorded it.
@@ -82,9 +93,11 @@ def intervensi_create(*, data: dict[str, Any], instansi, by) -> Intervensi:
     obj.dibuat_oleh = by
     if by.role == Role.OPD_LINTAS_SEKTOR:
         obj.instansi_pemilik_id = by.instansi_id
+    before = lintas_sektor_count([obj.kampung_id])
     obj.save()
     obj.instansi.set(_instansi_with_own(instansi, by))
     record(actor=by, action="interventions.intervensi.create", obj=obj)
+    _reclassify_if_changed([obj.kampung], before)
     _refresh(obj)
     return obj
 
@@ -98,12 +111,17 @@ def intervensi_update(
     stored = Intervensi.objects.select_related("kampung").get(pk=intervensi.pk)
     before = snapshot(stored, [*fields, "instansi"])
     old_desa, old_tanggal = stored.kampung.desa_id, stored.tanggal
+    kampung_list = [stored.kampung]
+    if "kampung" in data and data["kampung"].pk != stored.kampung_id:
+        kampung_list.append(data["kampung"])
+    lintas_before = lintas_sektor_count([k.pk for k in kampung_list])
     for f in fields:
         setattr(intervensi, f, data[f])
     save_versioned(intervensi, expected_version=expected_version, fields=[*fields, "updated_at"])
     intervensi.instansi.set(_instansi_with_own(instansi, by))
     changes = diff(Intervensi, before, snapshot(intervensi, [*fields, "instansi"]))
     record(actor=by, action="interventions.intervensi.update", obj=intervensi, changes=changes)
+    _reclassify_if_changed(kampung_list, lintas_before)
     if (old_desa, _periode(old_tanggal)) != (
         intervensi.kampung.desa_id,
         _periode(intervensi.tanggal),
