@@ -179,7 +179,7 @@ def line(
         )
         body.append(_text(left - 4, gy + 4, fmt(top * frac), size=9, anchor="end"))
     for i, label in enumerate(labels):
-        if len(labels) <= 6 or i % 2 == 0 or i == len(labels) - 1:
+        if len(labels) <= 6 or (len(labels) - 1 - i) % 2 == 0:  # always the latest
             body.append(_text(left + i * step, bottom + 14, label, size=9, anchor="middle"))
     for _name, color, vs in series:
         path, pen_down = [], False
