@@ -40,3 +40,33 @@ def sections(request, kampung) -> list[dict]:
             },
         },
     ]
+
+
+def public_sections(kampung) -> list[dict]:
+    """For the public page (``/publik/kampung/<kode>/``): the interventions feed
+    with only photos marked public, and the flagship innovations without any
+    contact (no personal data on public pages)."""
+    from django.db.models import Prefetch
+
+    from interventions.models import FotoIntervensi
+
+    feed = list(
+        Intervensi.objects.filter(kampung=kampung).prefetch_related(
+            "instansi", Prefetch("foto", FotoIntervensi.objects.filter(publik=True), "foto_publik")
+        )[:FEED_SIZE]
+    )
+    unggulan = list(
+        InovasiUnggulan.objects.filter(kampung=kampung).only(
+            "nama", "singkatan", "deskripsi", "inisiator", "kampung_id", "urutan"
+        )
+    )
+    return [
+        {
+            "template": "interventions/_publik_intervensi.html",
+            "context": {"kampung": kampung, "feed": feed},
+        },
+        {
+            "template": "interventions/_kampung_unggulan.html",
+            "context": {"kampung": kampung, "unggulan": unggulan, "show_contact": False},
+        },
+    ]

@@ -172,3 +172,25 @@ def test_kampung_sections_show_contact_to_users_in_scope(
     assert "082182472274" in html and "Ust. Bukhori Fasha" in html
     assert "BIAN" in html
     assert result[0]["context"]["lintas_sektor"] == 1  # the KB agency is not lintas sektor
+
+
+def test_public_sections_never_show_contact_or_private_photos(
+    kampung_pondokbatu, anonim, django_assert_max_num_queries
+):
+    from django.template.loader import render_to_string
+
+    from interventions.kampung_sections import public_sections
+
+    f.unggulan(kampung_pondokbatu, ketua="Ust. Bukhori Fasha")
+    obj = f.intervensi(kampung_pondokbatu, f.resmi("Dinas Kesehatan"))
+    private, public = f.foto(obj, 1), f.foto(obj, 2, publik=True)
+    request = RequestFactory().get("/")
+    request.user = anonim
+    with django_assert_max_num_queries(4):
+        result = public_sections(kampung_pondokbatu)
+        html = "".join(render_to_string(s["template"], s["context"], request) for s in result)
+    assert "Dapur Dhuafa" in html
+    assert "082182472274" not in html and "Bukhori" not in html
+    assert reverse("interventions:foto-publik", args=[public.pk]) in html
+    assert reverse("interventions:foto-publik", args=[private.pk]) not in html
+    assert reverse("interventions:foto", args=[private.pk]) not in html
