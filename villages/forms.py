@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
+from django.core import validators
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +36,7 @@ class LinesField(forms.CharField):
 
     def to_python(self, value):
         text = super().to_python(value) or ""
+        validators.ProhibitNullCharactersValidator()(text)  # the list is stored as JSON
         return [line.strip() for line in text.splitlines() if line.strip()]
 
 
@@ -51,6 +53,7 @@ class PotensiField(forms.CharField):
 
     def to_python(self, value):
         text = super().to_python(value) or ""
+        validators.ProhibitNullCharactersValidator()(text)
         by_label = {str(label).lower(): key for key, label in KategoriPotensi.choices}
         items, errors = [], []
         for number, line in enumerate(text.splitlines(), start=1):
@@ -331,7 +334,7 @@ class ProfilForm(SnapshotForm):
             )
         if data.get("plkb_pendamping"):
             nip = data.get("plkb_nip") or ""
-            if not (nip.isdigit() and len(nip) == 18):
+            if not (nip.isascii() and nip.isdigit() and len(nip) == 18):
                 self.add_error("plkb_nip", _("NIP terdiri dari 18 angka."))
         elif not data.get("plkb_pengarah"):
             self.add_error("plkb_pengarah", _("Pilih siapa yang mengarahkan kegiatan."))

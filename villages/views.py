@@ -164,21 +164,35 @@ def profil_items(profil) -> list[tuple[str, bool]]:
     return [(profil._meta.get_field(f).verbose_name, getattr(profil, f)) for f in fields]
 
 
+def lineage_of(kampung: KampungKB) -> list[Wilayah]:
+    """Provinsi → desa from the select_related chain (no extra query)."""
+    chain, wilayah = [], kampung.desa
+    while wilayah is not None:
+        chain.insert(0, wilayah)
+        wilayah = wilayah.induk
+    return chain
+
+
+# One query for the kampung, its region chain (breadcrumb) and its pokja.
+PAGE_QUERYSET = KampungKB.objects.select_related("desa__induk__induk__induk", "pokja")
+
+
 @login_required
 def kampung_detail(request, kode):
-    kampung = kampung_for(request, kode)
-    context = profile_context(kampung)
-    pokja = (
-        Pokja.objects.filter(kampung=kampung)
-        .prefetch_related(Prefetch("anggota", AnggotaPokja.objects.order_by("urutan", "id")))
-        .first()
+    kampung = kampung_for(
+        request,
+        kode,
+        PAGE_QUERYSET.prefetch_related(
+            Prefetch("pokja__anggota", AnggotaPokja.objects.order_by("urutan", "id"))
+        ),
     )
+    context = profile_context(kampung)
     context |= {
-        "pokja": pokja,
+        "pokja": getattr(kampung, "pokja", None) if hasattr(kampung, "pokja") else None,
         "can_edit": can_edit(request.user, kampung),
         "periode": Periode.current(),
         "sections": kampung_sections(request, kampung),
-        "lineage": kampung.desa.lineage(),
+        "lineage": lineage_of(kampung),
     }
     context["data_rows"] = [(jenis, JENIS_LABEL[jenis], context["snaps"][jenis]) for jenis in JENIS]
     return render(request, "villages/kampung_detail.html", context)
@@ -186,9 +200,9 @@ def kampung_detail(request, kode):
 
 def publik_kampung(request, kode):
     """The public profile: no login, no personal data (no pokja names or contacts)."""
-    kampung = get_object_or_404(KampungKB.objects.select_related("desa"), desa_id=kode)
+    kampung = get_object_or_404(PAGE_QUERYSET, desa_id=kode)
     context = profile_context(kampung)
-    context["lineage"] = kampung.desa.lineage()
+    context["lineage"] = lineage_of(kampung)
     return render(request, "villages/publik_kampung.html", context)
 
 

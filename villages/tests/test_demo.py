@@ -1,0 +1,45 @@
+"""The demo seed: Pondok Batu from its source document, idempotent, classes computed."""
+
+import pytest
+
+from kampungkb.models import AuditEntry
+from villages import demo
+from villages.choices import Kelas
+from villages.models import KampungKB, KkbpkKampung, KlasifikasiPeriode, Pokja
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_twice_changes_nothing(regions):
+    demo.seed()
+    counts = (KampungKB.objects.count(), KkbpkKampung.objects.count(), AuditEntry.objects.count())
+    again = demo.seed()
+    assert again == "Kampung KB diperbarui: tidak ada; snapshot baru: 0"
+    assert (
+        KampungKB.objects.count(),
+        KkbpkKampung.objects.count(),
+        AuditEntry.objects.count(),
+    ) == counts
+
+
+def test_pondok_batu_from_the_source_document(regions):
+    demo.seed()
+    k = KampungKB.objects.get(desa_id="12.10.09.2009")
+    assert len(k.misi) == 6 and len(k.faktor_pendukung) == 11 and len(k.faktor_penghambat) == 9
+    assert k.faktor_penghambat[-1] == "Tingkat penelantaran keluarga masih tinggi"
+    assert "Budikdamber" in [p.nama for p in k.potensi.all()]
+    pokja = Pokja.objects.get(kampung=k)
+    assert not pokja.anggota.exists() and "tidak menyebut" in pokja.catatan
+    assert KlasifikasiPeriode.objects.filter(kampung=k).count() == 12
+
+
+def test_demo_villages_cover_every_class(regions):
+    demo.seed()
+    assert set(KampungKB.objects.values_list("kelas", flat=True)) == set(Kelas.values)
+
+
+def test_seed_after_a_plain_pondok_batu_kampung(kampung_pondokbatu):
+    """Another app's demo may get_or_create Pondok Batu first."""
+    demo.seed()
+    kampung_pondokbatu.refresh_from_db()
+    assert kampung_pondokbatu.visi.startswith("Menjadi pelopor")
