@@ -10,6 +10,8 @@ from kampungkb.scoping import get_for_user_or_404, require_role
 
 EDITOR_ROLES = (Role.KADER,)
 REVIEWER_ROLES = (Role.PETUGAS_KECAMATAN, Role.OPD_KABUPATEN)
+# The poktan registry itself (potensi, pengurus): the desa's kader and the kabupaten.
+POKTAN_EDITOR_ROLES = (Role.KADER, Role.OPD_KABUPATEN)
 # Roles that need the full nomor KK; everyone else sees it masked.
 KK_FULL_ROLES = (Role.KADER, Role.OPD_KABUPATEN, Role.ADMIN)
 
@@ -20,6 +22,10 @@ def can_edit(user) -> bool:
 
 def can_review(user) -> bool:
     return user.is_superuser or user.role in REVIEWER_ROLES
+
+
+def can_edit_poktan(user) -> bool:
+    return user.is_superuser or user.role in POKTAN_EDITOR_ROLES
 
 
 def can_see_kk(user) -> bool:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kampungkb.concurrency import VersionFormMixin
 from kampungkb.domain import JenisPoktan
-from poktan.models import COMMON_FIELDS, JENIS_FIELDS, Anggota, Laporan, Poktan
+from poktan.models import COMMON_FIELDS, JENIS_FIELDS, Anggota, Laporan, Pengurus, Poktan
 
 NUMERIC_ATTRS = {"inputmode": "numeric", "pattern": "[0-9]*", "class": "form-control-lg"}
 ANGKA_MESSAGES = {
@@ -186,3 +186,82 @@ class ImporForm(forms.Form):
         if berkas.size > self.MAX_BYTES:
             raise forms.ValidationError(_("Berkas terlalu besar (paling besar 2 MB)."))
         return berkas
+
+
+class PoktanForm(VersionFormMixin, forms.ModelForm):
+    """The poktan and its annual K/0 potensi data."""
+
+    SK_TYPES = (".pdf", ".jpg", ".jpeg", ".png")
+    SK_MAX_BYTES = 5 * 1024 * 1024
+
+    class Meta:
+        model = Poktan
+        fields = [
+            "kampung",
+            "jenis",
+            "nama",
+            "aktif",
+            "potensi_tahun",
+            "sk_nomor",
+            "sk_tanggal",
+            "sk_berkas",
+            "sumber_dana",
+            "keterpaduan",
+            "bkb_kit",
+            "jumlah_kka",
+            "jenis_usaha",
+            "modal",
+        ]
+        widgets = {
+            "sk_tanggal": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "potensi_tahun": forms.TextInput(attrs={"inputmode": "numeric"}),
+            "bkb_kit": forms.TextInput(attrs={"inputmode": "numeric"}),
+            "jumlah_kka": forms.TextInput(attrs={"inputmode": "numeric"}),
+            "modal": forms.TextInput(attrs={"inputmode": "numeric"}),
+        }
+
+    def __init__(self, *args, kampung_qs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].required = False
+        self.fields["kampung"].queryset = kampung_qs
+        if self.instance.pk:
+            # A poktan does not move to another village.
+            del self.fields["kampung"]
+        for name in ("potensi_tahun", "bkb_kit", "jumlah_kka", "modal"):
+            self.fields[name].error_messages.update(ANGKA_MESSAGES)
+        self.fields["sk_berkas"].help_text = _("PDF, JPG atau PNG, paling besar 5 MB.")
+
+    def clean_potensi_tahun(self):
+        from django.utils import timezone
+
+        tahun = self.cleaned_data.get("potensi_tahun")
+        if tahun is not None and not 2016 <= tahun <= timezone.localdate().year:
+            raise forms.ValidationError(_("Tahun harus antara 2016 dan tahun ini."))
+        return tahun
+
+    def clean_sk_tanggal(self):
+        from django.utils import timezone
+
+        tanggal = self.cleaned_data.get("sk_tanggal")
+        if tanggal and tanggal > timezone.localdate():
+            raise forms.ValidationError(_("Tanggal tidak boleh di masa depan."))
+        return tanggal
+
+    def clean_sk_berkas(self):
+        berkas = self.cleaned_data.get("sk_berkas")
+        if berkas and hasattr(berkas, "content_type"):
+            if not berkas.name.lower().endswith(self.SK_TYPES):
+                raise forms.ValidationError(_("Hanya berkas PDF, JPG atau PNG."))
+            if berkas.size > self.SK_MAX_BYTES:
+                raise forms.ValidationError(_("Berkas terlalu besar (paling besar 5 MB)."))
+        return berkas
+
+
+PengurusFormSet = forms.inlineformset_factory(
+    Poktan,
+    Pengurus,
+    fields=["jabatan", "nama", "pendidikan", "pernah_pelatihan", "kontak"],
+    extra=1,
+    max_num=15,
+    can_delete=True,
+)

@@ -26,6 +26,7 @@ from poktan.models import (
     JENIS_FIELDS,
     Anggota,
     Laporan,
+    Pengurus,
     Pertemuan,
     Poktan,
     Status,
@@ -213,6 +214,7 @@ def laporan_save_draft(
     for name, value in values.items():
         setattr(laporan, name, value)
     laporan.kesertaan_kb = kb
+    laporan.updated_at = timezone.now()
     save_versioned(
         laporan, expected_version=expected_version, fields=[*fields, "kesertaan_kb", "updated_at"]
     )
@@ -360,6 +362,8 @@ def anggota_save(
         changes.pop("nomor_kk", None)  # the audit log is read widely: no KK numbers in it
         audit.record(actor=by, action="poktan.anggota.create", obj=anggota, changes=changes)
         return anggota
+    # Fresh from the database: a bound ModelForm has already changed the caller's instance.
+    anggota = Anggota.objects.select_for_update().get(pk=anggota.pk)
     before = audit.snapshot(anggota, ANGGOTA_AUDIT_FIELDS)
     for name, value in data.items():
         setattr(anggota, name, value)
@@ -392,3 +396,102 @@ def anggota_import(*, poktan: Poktan, rows: list[dict[str, Any]], by, filename: 
         note=filename,
     )
     return len(fresh)
+
+
+# --- poktan and its annual potensi ------------------------------------------
+
+POKTAN_FIELDS = [
+    "jenis",
+    "nama",
+    "aktif",
+    "potensi_tahun",
+    "sk_nomor",
+    "sk_tanggal",
+    "sumber_dana",
+    "keterpaduan",
+    "bkb_kit",
+    "jumlah_kka",
+    "jenis_usaha",
+    "modal",
+]
+PENGURUS_FIELDS = ["jabatan", "nama", "pendidikan", "pernah_pelatihan", "kontak"]
+
+
+def _pengurus_text(rows) -> str:
+    def get(row, name):
+        return row.get(name) if isinstance(row, dict) else getattr(row, name)
+
+    return "; ".join(f"{get(r, 'jabatan')}: {get(r, 'nama')}" for r in rows) or "–"
+
+
+def _store_sk(poktan: Poktan, berkas) -> bool:
+    """Store a newly uploaded SK file under a random name; False clears it."""
+    import uuid
+    from pathlib import Path
+
+    from django.core.files.uploadedfile import UploadedFile
+
+    if berkas is False:
+        changed = bool(poktan.sk_berkas)
+        poktan.sk_berkas = None
+        return changed
+    if isinstance(berkas, UploadedFile):
+        suffix = Path(berkas.name).suffix.lower()
+        poktan.sk_berkas.save(f"{uuid.uuid4().hex}{suffix}", berkas, save=False)
+        return True
+    return False
+
+
+@transaction.atomic
+def poktan_save(
+    *,
+    poktan: Poktan | None,
+    kampung,
+    data: dict[str, Any],
+    pengurus: list[dict[str, Any]],
+    expected_version: int | None,
+    by,
+) -> Poktan:
+    """Create or update a poktan, its potensi data and its ketua/kader list."""
+    values = {name: data[name] for name in POKTAN_FIELDS if name in data}
+    rows = [
+        {f: r.get(f) or ("" if f != "pernah_pelatihan" else False) for f in PENGURUS_FIELDS}
+        for r in pengurus
+    ]
+    if poktan is None:
+        poktan = Poktan(kampung=kampung, **values)
+        _store_sk(poktan, data.get("sk_berkas"))
+        poktan.save()
+        Pengurus.objects.bulk_create(Pengurus(poktan=poktan, **r) for r in rows)
+        changes = audit.diff(Poktan, {}, audit.snapshot(poktan, list(values)))
+        audit.record(actor=by, action="poktan.poktan.create", obj=poktan, changes=changes)
+        return poktan
+    # Fresh from the database: a bound ModelForm has already changed the caller's instance.
+    poktan = Poktan.objects.select_for_update().select_related("kampung").get(pk=poktan.pk)
+    before = audit.snapshot(poktan, list(values))
+    old_pengurus = list(poktan.pengurus.all())
+    for name, value in values.items():
+        setattr(poktan, name, value)
+    file_changed = _store_sk(poktan, data.get("sk_berkas"))
+    changes = audit.diff(Poktan, before, audit.snapshot(poktan, list(values)))
+    if file_changed:
+        changes["sk_berkas"] = {"label": str(_("berkas SK pengukuhan")), "old": "…", "new": "…"}
+    if _pengurus_text(old_pengurus) != _pengurus_text(rows):
+        changes["pengurus"] = {
+            "label": str(_("pengurus")),
+            "old": _pengurus_text(old_pengurus),
+            "new": _pengurus_text(rows),
+        }
+        poktan.pengurus.all().delete()
+        Pengurus.objects.bulk_create(Pengurus(poktan=poktan, **r) for r in rows)
+    if not changes:
+        return poktan
+    poktan.updated_at = timezone.now()
+    save_versioned(
+        poktan,
+        expected_version=expected_version or 0,
+        fields=[*values, "sk_berkas", "updated_at"],
+    )
+    audit.record(actor=by, action="poktan.poktan.update", obj=poktan, changes=changes)
+    summaries.refresh_desa(poktan.kampung.desa_id)
+    return poktan

@@ -3,7 +3,7 @@
 from django.urls import path, register_converter
 
 from kampungkb.periods import Periode
-from poktan import views, views_anggota
+from poktan import views, views_anggota, views_poktan
 
 
 class PeriodeConverter:
@@ -26,7 +26,10 @@ urlpatterns = [
     path("poktan/", views.poktan_list, name="poktan-list"),
     path("poktan/laporan-bulan-ini/", views.laporan_bulan_ini, name="laporan-bulan-ini"),
     path("poktan/kelengkapan/", views.kelengkapan, name="kelengkapan"),
+    path("poktan/tambah/", views_poktan.poktan_create, name="poktan-create"),
     path("poktan/<int:pk>/", views.poktan_detail, name="poktan-detail"),
+    path("poktan/<int:pk>/ubah/", views_poktan.poktan_edit, name="poktan-edit"),
+    path("poktan/<int:pk>/sk/", views_poktan.poktan_sk, name="poktan-sk"),
     path(
         "poktan/<int:pk>/laporan/<poktan_periode:periode>/",
         views.laporan_edit,

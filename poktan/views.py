@@ -46,6 +46,7 @@ def poktan_detail(request, pk: int):
             "jumlah_anggota": poktan.anggota.filter(aktif=True).count(),
             "months": [(m, laporan.get(m.first_day)) for m in months],
             "can_edit": access.can_edit(request.user),
+            "can_edit_poktan": access.can_edit_poktan(request.user),
         },
     )
 
@@ -361,4 +362,8 @@ def kelengkapan(request):
 def poktan_list(request):
     qs = Poktan.objects.for_user(request.user).select_related("kampung__desa")
     page = Paginator(qs, 50).get_page(request.GET.get("hal"))
-    return render(request, "poktan/poktan_list.html", {"page": page})
+    return render(
+        request,
+        "poktan/poktan_list.html",
+        {"page": page, "can_edit_poktan": access.can_edit_poktan(request.user)},
+    )

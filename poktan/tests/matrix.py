@@ -31,6 +31,28 @@ def kader_writes(kader: int, admin: int | None = None) -> dict[str, int]:
     )
 
 
+def poktan_writes(status: int) -> dict[str, int]:
+    """Registry edits by the desa's kader and the kabupaten OPD."""
+    return expect(
+        status,
+        anonim=302,
+        **dict.fromkeys(OUTSIDERS, 404),
+        **dict.fromkeys(("pkb_bilahhulu", "opd_kesehatan", "pimpinan"), 403),
+    )
+
+
+def _poktan_data(w):
+    w.poktan.refresh_from_db()
+    return {
+        "version": w.poktan.version,
+        "jenis": "BKB",
+        "nama": f"BKB Uji {w.poktan.version}",
+        "aktif": "on",
+        "pengurus-TOTAL_FORMS": "0",
+        "pengurus-INITIAL_FORMS": "0",
+    }
+
+
 def reviewer_writes(status: int) -> dict[str, int]:
     return expect(
         403,
@@ -42,9 +64,17 @@ def reviewer_writes(status: int) -> dict[str, int]:
 
 
 def build(w):
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
     from poktan.models import Anggota, ImporAnggota, Laporan, Poktan, Status
 
-    w.poktan = Poktan.objects.create(kampung=w.kampung, jenis=JenisPoktan.BKB, nama="BKB Uji")
+    sk = "poktan/sk/matrix-uji.pdf"
+    if not default_storage.exists(sk):
+        default_storage.save(sk, ContentFile(b"%PDF-1.4 uji"))
+    w.poktan = Poktan.objects.create(
+        kampung=w.kampung, jenis=JenisPoktan.BKB, nama="BKB Uji", sk_berkas=sk
+    )
     w.anggota = Anggota.objects.create(
         poktan=w.poktan, nama_kepala_keluarga="Budi", nomor_kk="1210090000000001"
     )
@@ -119,6 +149,35 @@ CASES = [
         lambda w: reverse("poktan:poktan-detail", args=[w.poktan.pk + 999]),
         expect(404, anonim=302),
         label="absent",
+    ),
+    # Any kader or kabupaten OPD may add a poktan (to a Kampung KB of their own scope).
+    Case(
+        "poktan:poktan-create",
+        lambda w: reverse("poktan:poktan-create"),
+        expect(
+            200,
+            anonim=302,
+            **dict.fromkeys(
+                ("pkb_bilahhulu", "pkb_kecamatan_lain", "opd_kesehatan", "pimpinan"), 403
+            ),
+        ),
+    ),
+    Case(
+        "poktan:poktan-edit",
+        lambda w: reverse("poktan:poktan-edit", args=[w.poktan.pk]),
+        poktan_writes(200),
+    ),
+    Case(
+        "poktan:poktan-edit",
+        lambda w: reverse("poktan:poktan-edit", args=[w.poktan.pk]),
+        poktan_writes(302),
+        method="POST",
+        data=_poktan_data,
+    ),
+    Case(
+        "poktan:poktan-sk",
+        lambda w: reverse("poktan:poktan-sk", args=[w.poktan.pk]),
+        read_in_scope(OUTSIDERS),
     ),
     Case("poktan:laporan-edit", _laporan_url("laporan-edit"), read_in_scope(OUTSIDERS)),
     Case(

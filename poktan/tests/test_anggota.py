@@ -172,3 +172,22 @@ def test_only_the_uploader_can_confirm(client_for, kader_pondokbatu, admin_porta
     )
     assert response.status_code == 404
     assert not Anggota.objects.exists()
+
+
+def test_member_edit_is_audited_old_to_new(client_for, kader_pondokbatu, bkb):
+    from kampungkb.audit import history
+
+    anggota = Anggota.objects.create(poktan=bkb, nama_kepala_keluarga="Rahmat", nomor_kk=KK)
+    response = client_for(kader_pondokbatu).post(
+        reverse("poktan:anggota-edit", args=[bkb.pk, anggota.pk]),
+        {
+            "version": 1,
+            "nama_kepala_keluarga": "Rahmat",
+            "nomor_kk": KK,
+            "metode_kb": "IUD",
+            "aktif": "on",
+        },
+    )
+    assert response.status_code == 302
+    entry = history(anggota).get()
+    assert entry.changes["metode_kb"] == {"label": "metode KB", "old": "–", "new": "IUD"}

@@ -1,0 +1,78 @@
+"""Poktan registry pages: add, edit the annual potensi data and pengurus, SK file."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
+from kampungkb.scoping import require_role
+from poktan import access, services
+from poktan.forms import PengurusFormSet, PoktanForm
+from villages.models import KampungKB
+
+
+def _poktan_form_page(request, poktan):
+    kampung_qs = KampungKB.objects.for_user(request.user).select_related("desa")
+    initial = {"version": poktan.version} if poktan else {}
+    if poktan is None and kampung_qs.count() == 1:
+        initial["kampung"] = kampung_qs.first()
+    data = request.POST if request.method == "POST" else None
+    form = PoktanForm(
+        data, request.FILES or None, instance=poktan, kampung_qs=kampung_qs, initial=initial
+    )
+    formset = PengurusFormSet(data, instance=poktan, prefix="pengurus")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        rows = [
+            f.cleaned_data
+            for f in formset.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("nama")
+        ]
+        try:
+            poktan = services.poktan_save(
+                poktan=poktan,
+                kampung=form.cleaned_data.get("kampung") or (poktan and poktan.kampung),
+                data=form.cleaned_data,
+                pengurus=rows,
+                expected_version=form.cleaned_data.get("version"),
+                by=request.user,
+            )
+        except ConflictError:
+            form.add_error(None, CONFLICT_MESSAGE)
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+        else:
+            messages.success(request, _("Data poktan tersimpan."))
+            return redirect("poktan:poktan-detail", pk=poktan.pk)
+    return render(
+        request, "poktan/poktan_form.html", {"poktan": poktan, "form": form, "formset": formset}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def poktan_create(request):
+    require_role(request.user, *access.POKTAN_EDITOR_ROLES)
+    return _poktan_form_page(request, None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def poktan_edit(request, pk: int):
+    poktan = access.poktan_or_404(request.user, pk)
+    require_role(request.user, *access.POKTAN_EDITOR_ROLES)
+    return _poktan_form_page(request, poktan)
+
+
+@login_required
+def poktan_sk(request, pk: int):
+    """The SK pengukuhan file, served only after the scope check."""
+    poktan = access.poktan_or_404(request.user, pk)
+    if not poktan.sk_berkas:
+        raise Http404
+    return FileResponse(poktan.sk_berkas.open("rb"), as_attachment=True)
