@@ -33,8 +33,21 @@ class Command(BaseCommand):
             "--reset", action="store_true", help="hapus dulu data yang pernah dibuat"
         )
         parser.add_argument("--tanpa-ringkasan", action="store_true")
+        parser.add_argument(
+            "--hanya-ringkasan",
+            action="store_true",
+            help="hanya hitung ulang ringkasan dasbor (set-wise) dari data yang ada",
+        )
 
     def handle(self, *args, **o):
+        if o["hanya_ringkasan"]:
+            from kampungkb import scale_summaries
+
+            progress = scale.Progress(stream=self.stdout, enabled=o["verbosity"] >= 1)
+            progress.step(f"ringkasan ({o['bulan_ringkasan']} bulan)")
+            built = scale_summaries.rebuild_all(scale.window(o["bulan_ringkasan"]), progress)
+            self.stdout.write(f"ringkasan: {built} baris desa × periode, {progress.done()} s")
+            return
         opts = scale.Options(
             scale=o["scale"],
             wilayah_csv=o["wilayah_csv"],
