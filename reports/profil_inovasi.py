@@ -19,22 +19,25 @@ def inovasi_context(inovasi, user, *, cetak: bool) -> dict:
     profile = getattr(selectors, "inovasi_profile", _profile)
     context = profile(inovasi, user)
     intervensi = context["intervensi_list"]
-    foto = FotoIntervensi.objects.filter(
-        intervensi__in=[i.pk for i in intervensi], tipe__in=[TipeFoto.SEBELUM, TipeFoto.SESUDAH]
-    ).order_by("intervensi_id", "urutan")
-    pairs: dict[int, dict] = {}
+    foto = FotoIntervensi.objects.filter(intervensi__in=[i.pk for i in intervensi]).order_by(
+        "intervensi_id", "urutan"
+    )
+    sets: dict[int, dict] = {}
     for f in foto:
         src = _foto_src(f, cetak)
         if src:
-            pairs.setdefault(f.intervensi_id, {"Sebelum": [], "Sesudah": []})[f.tipe].append(
-                {"src": src, "keterangan": f.keterangan}
+            tipe = {TipeFoto.SEBELUM: "sebelum", TipeFoto.SESUDAH: "sesudah"}.get(
+                f.tipe, "kegiatan"
             )
-    context["foto_sebelum_sesudah"] = [
-        {"intervensi": i, **pairs[i.pk]} for i in intervensi if i.pk in pairs
-    ]
+            sets.setdefault(f.intervensi_id, {"sebelum": [], "sesudah": [], "kegiatan": []})[
+                tipe
+            ].append({"src": src, "keterangan": f.keterangan})
+    context["foto_sets"] = [{"intervensi": i, **sets[i.pk]} for i in intervensi if i.pk in sets]
     context["bukti_list"] = [
         b for b in context["kematangan"].baris if b.bukti and (b.bukti.berkas or b.bukti.tautan)
     ]
+    for b in context["bukti_list"]:
+        b.berkas_nama = Path(b.bukti.berkas.name).name if b.bukti.berkas else ""
     return context
 
 
