@@ -166,8 +166,8 @@ class RollupRow:
         return self.wilayah.label if self.wilayah else self.kode
 
     @property
-    def count_list(self) -> list[int]:
-        return [self.counts[k] for k in Keadaan]
+    def legend_counts(self) -> list[tuple]:
+        return [(KEADAAN_LABELS[k], KEADAAN_CSS[k], self.counts[k]) for k in Keadaan]
 
 
 def rollup(user, kode: str | None, periode: Periode, today: dt.date) -> list[RollupRow]:

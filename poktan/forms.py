@@ -254,6 +254,9 @@ class PoktanForm(VersionFormMixin, forms.ModelForm):
                 raise forms.ValidationError(_("Hanya berkas PDF, JPG atau PNG."))
             if berkas.size > self.SK_MAX_BYTES:
                 raise forms.ValidationError(_("Berkas terlalu besar (paling besar 5 MB)."))
+            from interventions.uploads import periksa_dokumen
+
+            periksa_dokumen(berkas, ["pdf", "jpg", "png"])  # by content, not by name
         return berkas
 
 

@@ -342,8 +342,6 @@ def kelengkapan(request):
         "due": due_date(periode),
         "prev_month": periode.prev(),
         "next_month": periode.next() if periode < Periode.current() else None,
-        "jenis_list": completeness.JenisPoktan,
-        "keadaan_labels": list(completeness.KEADAAN_LABELS.values()),
         "legend": [
             (completeness.KEADAAN_LABELS[k], completeness.KEADAAN_CSS[k])
             for k in completeness.Keadaan

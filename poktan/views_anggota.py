@@ -121,13 +121,18 @@ def anggota_import(request, pk: int):
     form = ImporForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         berkas = form.cleaned_data["berkas"]
+        isi = berkas.read()
+        _rows, file_errors = impor.parse(poktan, isi, berkas.name)
+        if file_errors:  # an unreadable file is refused at the field, not kept
+            form.add_error("berkas", file_errors)
+            return render(request, "poktan/anggota_import.html", {"poktan": poktan, "form": form})
         # Abandoned uploads of this user are cleared when a new one arrives.
         ImporAnggota.objects.filter(created_at__lt=timezone.now() - IMPOR_TTL).delete()
         upload = ImporAnggota.objects.create(
             poktan=poktan,
             diunggah_oleh=request.user,
             nama_berkas=berkas.name[:255],
-            isi=berkas.read(),
+            isi=isi,
         )
         return _preview(request, poktan, upload)
     return render(request, "poktan/anggota_import.html", {"poktan": poktan, "form": form})
