@@ -82,9 +82,25 @@ def check_upload(upload, max_size: int, types: tuple[str, ...]):
             raise forms.ValidationError(
                 _("Berkas terlalu besar: paling besar %(n)s MB.") % {"n": max_size // 2**20}
             )
-        if upload.content_type not in types:
+        # Judged by content and name, never by the type the browser declares:
+        # the file is later served with the type its name implies.
+        upload.seek(0)
+        head = upload.read(16)
+        upload.seek(0)
+        ext = upload.name.rsplit(".", 1)[-1].lower()
+        if not any(
+            head.startswith(MAGIC[t][0]) and ext in MAGIC[t][1] for t in types if t in MAGIC
+        ):
             raise forms.ValidationError(_("Jenis berkas tidak diterima."))
     return upload
+
+
+MAGIC = {
+    "application/pdf": (b"%PDF-", ("pdf",)),
+    "image/jpeg": (b"\xff\xd8\xff", ("jpg", "jpeg")),
+    "image/png": (b"\x89PNG\r\n\x1a\n", ("png",)),
+    "image/webp": (b"RIFF", ("webp",)),
+}
 
 
 IMAGE_TYPES = ("image/jpeg", "image/png", "image/webp")
