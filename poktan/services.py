@@ -495,3 +495,27 @@ def poktan_save(
     audit.record(actor=by, action="poktan.poktan.update", obj=poktan, changes=changes)
     summaries.refresh_desa(poktan.kampung.desa_id)
     return poktan
+
+
+def soft_warnings(*, laporan: Laporan, previous: Laporan | None) -> list[str]:
+    """Checks that warn before submit but do not block (design.md §4.6)."""
+    warnings = []
+    if not laporan.pertemuan.all():
+        warnings.append(_("Belum ada pertemuan dicatat bulan ini."))
+    hadir, lalu = laporan.keluarga_hadir, previous.keluarga_hadir if previous else None
+    if hadir is not None and lalu and hadir < lalu / 2:
+        warnings.append(
+            _("Keluarga hadir turun lebih dari separuh dibanding bulan lalu (%(a)s → %(b)s).")
+            % {"a": lalu, "b": hadir}
+        )
+    balita = (laporan.kesertaan_kb or {}).get("anak_balita")
+    kka = laporan.anak_dipantau_kka
+    if kka is not None and balita is not None and kka > balita:
+        warnings.append(
+            _(
+                "Anak dipantau dengan KKA (%(a)s) lebih banyak dari anak 0–6 th "
+                "di daftar anggota (%(b)s)."
+            )
+            % {"a": kka, "b": balita}
+        )
+    return warnings

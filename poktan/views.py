@@ -16,7 +16,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 from kampungkb import audit
 from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
 from kampungkb.forms import PeriodeField
-from kampungkb.periods import STATUS_LABELS, Periode, due_date, lock_date, periode_status
+from kampungkb.periods import (
+    STATUS_LABELS,
+    Periode,
+    aturan_for,
+    due_date,
+    lock_date,
+    periode_status,
+)
 from kampungkb.scoping import get_for_user_or_404, kode_in_scope, require_role
 from poktan import access, completeness, services
 from poktan.forms import BLANK_MEETING_ROWS, LaporanForm, PertemuanFormSet, ReviewForm
@@ -81,6 +88,7 @@ def _forms(request, poktan, laporan, data=None):
 def _render_laporan(request, poktan, periode, laporan, form, formset, *, status=200, **extra):
     prev = _previous_values(poktan, periode)
     status_periode = periode_status(periode, poktan.kampung.desa_id)
+    rule = aturan_for(periode)
     editable = (
         access.can_edit(request.user)
         and status_periode in ("terbuka", "dibuka_kembali")
@@ -105,9 +113,12 @@ def _render_laporan(request, poktan, periode, laporan, form, formset, *, status=
         "review_form": extra.pop("review_form", None)
         or ReviewForm(initial={"version": laporan.version if laporan else None}),
         "periode_status": STATUS_LABELS[status_periode],
-        "due": due_date(periode),
-        "lock": lock_date(periode),
+        "due": due_date(periode, rule),
+        "lock": lock_date(periode, rule),
         "kb": services.kesertaan_kb(poktan) if laporan is None else laporan.kesertaan_kb,
+        "warnings": services.soft_warnings(laporan=laporan, previous=prev.get("_obj"))
+        if editable and laporan is not None and not form.errors
+        else [],
         "prev_month": periode.prev(),
         "next_month": periode.next() if periode < Periode.current() else None,
         **extra,
@@ -116,7 +127,11 @@ def _render_laporan(request, poktan, periode, laporan, form, formset, *, status=
 
 
 def _laporan_of(poktan, periode):
-    return Laporan.objects.filter(poktan=poktan, periode=periode.first_day).first()
+    return (
+        Laporan.objects.filter(poktan=poktan, periode=periode.first_day)
+        .prefetch_related("pertemuan")
+        .first()
+    )
 
 
 def _apply_errors(exc: ValidationError, form, row_forms) -> None:

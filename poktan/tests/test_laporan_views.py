@@ -163,3 +163,19 @@ def test_pimpinan_reads_but_cannot_write(client_for, pimpinan, bkb, periode):
     assert client.get(url(bkb, periode)).status_code == 200
     assert client.post(url(bkb, periode), post_data()).status_code == 403
     assert client.post(url(bkb, periode, "laporan-verify"), {}).status_code == 403
+
+
+def test_soft_warnings_show_on_a_draft_but_do_not_block(client_for, kader_pondokbatu, bkb, periode):
+    Laporan.objects.create(
+        poktan=bkb, periode=periode.prev().first_day, jumlah_anggota=20, keluarga_hadir=18
+    )
+    client = client_for(kader_pondokbatu)
+    client.post(url(bkb, periode), post_data(keluarga_hadir=5))
+    html = client.get(url(bkb, periode)).content.decode()
+    assert "Belum ada pertemuan dicatat bulan ini." in html
+    assert "Keluarga hadir turun lebih dari separuh dibanding bulan lalu (18 → 5)." in html
+    response = client.post(
+        url(bkb, periode, "laporan-submit"), post_data(version=1, keluarga_hadir=5)
+    )
+    assert response.status_code == 302
+    assert Laporan.objects.get(periode=periode.first_day).status == Status.DIAJUKAN
