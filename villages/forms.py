@@ -315,6 +315,7 @@ class ProfilForm(SnapshotForm):
     class Meta:
         model = ProfilKampung
         fields = data_fields(ProfilKampung, skip={"operasional"})
+        widgets = {"pokja_pelatihan_desc": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

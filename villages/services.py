@@ -327,10 +327,14 @@ def snapshot_save(
         version=(current.version + 1) if current else 1,
         dibuat_oleh=by if getattr(by, "pk", None) else None,
     )
-    if current:  # carry over what the form did not send (e.g. an unchanged file)
+    # Carry over what the form did not send (an unchanged file), from this
+    # period's live row or else the latest earlier one.
+    basis = current or selectors.snapshot_at(model, kampung, periode.first_day)
+    if basis:
         for f in model._meta.concrete_fields:
             if f.name not in {"id", "periode", "version", "aktif", "dibuat_pada", "dibuat_oleh"}:
-                setattr(row, f.attname, getattr(current, f.attname))
+                setattr(row, f.attname, getattr(basis, f.attname))
+    if current:
         model.objects.filter(pk=current.pk).update(aktif=False)
     for name in fields:
         setattr(row, name, data[name])

@@ -253,6 +253,7 @@ def kampung_edit(request, kode):
     context = {"kampung": kampung, "form": form}
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k not in ("version", "potensi")}
+        data |= {k: "" for k in ("foto_sampul", "struktur_organisasi") if data.get(k) is False}
         try:
             services.kampung_update(
                 kampung=kampung,
@@ -362,7 +363,9 @@ def snapshot_edit(request, kode, jenis, periode):
         data = {f: form.cleaned_data[f] for f in data_fields(model) if f in form.cleaned_data}
         if jenis == "profil":
             data["operasional"] = form.cleaned_data["operasional"]
-            if not data.get("rkm_berkas"):
+            if data.get("rkm_berkas") is False:
+                data["rkm_berkas"] = ""  # "clear" ticked
+            elif not data.get("rkm_berkas"):
                 data.pop("rkm_berkas", None)  # keep the stored file
         try:
             services.snapshot_save(

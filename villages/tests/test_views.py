@@ -302,3 +302,35 @@ def test_list_is_scoped(terisi, kampung_tapteng, kader_desa_lain, opd_kabupaten_
     assert [k.nama for k in client_for(opd_kabupaten_lain).get(url).context["page"]] == [
         "Kampung KB Pondok Batu Sarudik"
     ]
+
+
+def test_rkm_file_carries_into_a_new_month_and_can_be_cleared(
+    kampung_pondokbatu, opd_labuhanbatu, client_for, ini, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    from villages.models import ProfilKampung
+
+    services.snapshot_save(
+        kampung=kampung_pondokbatu,
+        jenis="profil",
+        periode=ini.prev(),
+        data=profil_data(rkm_berkas=SimpleUploadedFile("rkm.pdf", b"%PDF-1.4\n")),
+        expected_version=0,
+        by=opd_labuhanbatu,
+        check_open=False,
+    )
+    url = reverse("villages:snapshot-edit", args=[PONDOK_BATU, "profil", str(ini)])
+    data = post_data(profil_data(), 0)
+    data.pop("operasional")
+    client = client_for(opd_labuhanbatu)
+    assert client.post(url, data).status_code == 302
+    now = ProfilKampung.objects.aktif().get(kampung=kampung_pondokbatu, periode=ini.first_day)
+    assert now.rkm_berkas.name.endswith("rkm.pdf")
+    berkas = client.get(reverse("villages:kampung-berkas", args=[PONDOK_BATU, "rkm"]))
+    assert b"".join(berkas.streaming_content) == b"%PDF-1.4\n"
+    assert (
+        client.post(url, post_data(profil_data(), 1) | {"rkm_berkas-clear": "on"}).status_code
+        == 302
+    )
+    now = ProfilKampung.objects.aktif().get(kampung=kampung_pondokbatu, periode=ini.first_day)
+    assert not now.rkm_berkas
