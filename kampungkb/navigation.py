@@ -22,6 +22,7 @@ NAV = [
         _("Dasbor"),
         {"petugas_kecamatan", "opd_kabupaten", "opd_lintas_sektor", "pimpinan", "admin"},
     ),
+    ("reports:laporan-index", _("Laporan dan unduhan"), ALL),
 ]
 
 

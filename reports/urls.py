@@ -8,6 +8,7 @@ urlpatterns = [
     path("dasbor/", views.dasbor_home, name="dasbor-home"),
     path("dasbor/<str:kode>/", views.dasbor, name="dasbor"),
     path("dasbor/<str:kode>/xlsx/", views.dasbor_xlsx, name="dasbor-xlsx"),
+    path("laporan/", views.laporan_index, name="laporan-index"),
     path("inovasi/<int:pk>/pdf/", views_pdf.inovasi_pdf, name="inovasi-pdf"),
     path("laporan/inovasi/<int:pk>/", views_pdf.inovasi_pratinjau, name="inovasi-pratinjau"),
     path("laporan/kampung/<str:kode>/", views_pdf.kampung_pratinjau, name="kampung-pratinjau"),

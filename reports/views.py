@@ -63,3 +63,23 @@ def dasbor_xlsx(request, kode):
     context = dashboard.dashboard_context(wilayah, periode)
     filename = outputs.filename("dasbor", wilayah, periode, "xlsx")
     return xlsx_response(dashboard.sheets(context), filename)
+
+
+@login_required
+def laporan_index(request):
+    """Every report the user may download for their region, and their queued files."""
+    from interventions.models import Inovasi
+    from reports.models import Unduhan
+
+    periode = periode_from(request)
+    wilayah = request.user.wilayah
+    context = {
+        "wilayah": wilayah,
+        "periode": periode,
+        "periode_choices": periode_choices(periode),
+        "inovasi_list": Inovasi.objects.for_user(request.user)
+        .select_related("wilayah")
+        .order_by("nama")[:50],
+        "unduhan_list": Unduhan.objects.filter(pemilik=request.user).defer("isi")[:10],
+    }
+    return render(request, "reports/laporan_index.html", context)

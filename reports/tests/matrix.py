@@ -114,4 +114,9 @@ CASES = [
         url=lambda w: reverse("reports:dasbor-xlsx", args=[BILAH_HULU]),
         expected=read_in_scope(OUTSIDE_BILAH_HULU + BELOW_KECAMATAN),
     ),
+    Case(
+        "reports:laporan-index",
+        url=lambda w: reverse("reports:laporan-index"),
+        expected=read_in_scope(()),
+    ),
 ]

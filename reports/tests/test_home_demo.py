@@ -35,3 +35,25 @@ def test_demo_seed_builds_twelve_months_and_is_idempotent(regions):
     assert Ringkasan.objects.count() == count
     call_command("rebuild_summaries", stdout=io.StringIO())
     assert Ringkasan.objects.count() == count
+
+
+def test_laporan_index_lists_in_scope_innovations(
+    kampung_pondokbatu, pimpinan, kader_desa_lain, client_for
+):
+    from reports.models import Unduhan
+
+    inovasi = f.kang_mas_mesra(kampung_pondokbatu, bukti=0)
+    Unduhan.objects.create(
+        pemilik=pimpinan,
+        jenis="poktan",
+        wilayah_id=LABUHANBATU,
+        periode=Periode.current().first_day,
+        judul="Rekap Bulanan Poktan Labuhanbatu",
+    )
+    html = client_for(pimpinan).get(reverse("reports:laporan-index")).content.decode()
+    assert reverse("reports:inovasi-pdf", args=[inovasi.pk]) in html
+    assert "Rekap Bulanan Poktan Labuhanbatu" in html
+    assert reverse("reports:rekap-pratinjau", args=["poktan", LABUHANBATU]) in html
+    other = client_for(kader_desa_lain).get(reverse("reports:laporan-index")).content.decode()
+    assert reverse("reports:inovasi-pdf", args=[inovasi.pk]) not in other
+    assert "Rekap Bulanan Poktan Labuhanbatu" not in other
