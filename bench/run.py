@@ -9,7 +9,7 @@ Environment:
   BENCH_PG          server URL without database (default postgres://postgres@127.0.0.1:5432)
   BENCH_CSV         kode,nama file (default ../shared/data/wilayah/kemendagri-2025.csv if present)
   BENCH_REBUILD=1   regenerate even if the database matches
-  BENCH_N           requests per page (default 20; PDFs 5)
+  BENCH_N           requests per page (default 20); BENCH_N_PDF per PDF (default 3)
   BENCH_WORKERS     gunicorn workers (default 2, one per core)
   BENCH_LOAD_SECONDS / BENCH_LOAD_CLIENTS / BENCH_LOAD_MAX   load phase bounds (20 s / 4 / 5000)
 """
@@ -46,6 +46,7 @@ DATABASE_URL = f"{PG}/{DB}"
 _csv = ROOT.parent / "shared" / "data" / "wilayah" / "kemendagri-2025.csv"
 CSV = env("BENCH_CSV", str(_csv) if _csv.exists() else "")
 N = int(env("BENCH_N", "20"))
+N_PDF = int(env("BENCH_N_PDF", "3"))
 WORKERS = int(env("BENCH_WORKERS", "2"))
 LOAD_SECONDS = float(env("BENCH_LOAD_SECONDS", "20"))
 LOAD_CLIENTS = int(env("BENCH_LOAD_CLIENTS", "4"))
@@ -274,7 +275,7 @@ def measure(clients: dict, page: dict, s: dict, writes: dict) -> dict:
     from bench.load import next_value
 
     client = clients[page["user"]]
-    n = max(3, N // 4) if page["kind"] == "pdf" else N
+    n = N_PDF if page["kind"] == "pdf" else N
     lat, server, queries, wire, gz, statuses = [], [], [], [], [], []
     value = 0
     for i in range(n + 1):  # the first request warms caches and is not counted

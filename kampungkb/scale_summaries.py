@@ -95,17 +95,33 @@ def _static_data():
     return kampung, poktan, kelas, penduduk, kkbpk, lintas, inovasi
 
 
+def _prepare_laporan(periods: list[Periode]) -> None:
+    """Registers of every period grouped per Kampung KB × jenis × status, in
+    one pass over the register table (a temporary table read month by month)."""
+    values = ", ".join(f"(DATE '{p.first_day}', DATE '{due_date(p)}')" for p in periods)
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS scale_laporan_agg")
+        cursor.execute(
+            "CREATE TEMPORARY TABLE scale_laporan_agg AS "
+            "SELECT l.periode, p.kampung_id, p.jenis, l.status, count(*) AS n, "
+            "sum(coalesce(l.jumlah_anggota, 0)) AS anggota, "
+            "sum(coalesce(l.keluarga_hadir, 0)) AS hadir, "
+            "count(*) FILTER (WHERE (coalesce(l.pertama_diajukan_pada, l.diajukan_pada) "
+            "AT TIME ZONE %s)::date <= d.due) AS tepat "
+            "FROM poktan_laporan l JOIN poktan_poktan p ON p.id = l.poktan_id AND p.aktif "
+            f"JOIN (VALUES {values}) AS d(periode, due) ON d.periode = l.periode "
+            "GROUP BY 1, 2, 3, 4",
+            [settings.TIME_ZONE],
+        )
+        cursor.execute("CREATE INDEX ON scale_laporan_agg (periode)")
+
+
 def _month_data(periode: Periode):
-    due = due_date(periode)
     laporan = defaultdict(list)
     for row in _rows(
-        "SELECT p.kampung_id, p.jenis, l.status, count(*), "
-        "sum(coalesce(l.jumlah_anggota, 0)), sum(coalesce(l.keluarga_hadir, 0)), "
-        "count(*) FILTER (WHERE (coalesce(l.pertama_diajukan_pada, l.diajukan_pada) "
-        "AT TIME ZONE %s)::date <= %s) "
-        "FROM poktan_laporan l JOIN poktan_poktan p ON p.id = l.poktan_id AND p.aktif "
-        "WHERE l.periode = %s GROUP BY 1, 2, 3",
-        [settings.TIME_ZONE, due, periode.first_day],
+        "SELECT kampung_id, jenis, status, n, anggota, hadir, tepat "
+        "FROM scale_laporan_agg WHERE periode = %s",
+        [periode.first_day],
     ):
         laporan[row[0]].append(row[1:])
     seksi = defaultdict(dict)
@@ -261,6 +277,7 @@ def rebuild_all(periods: list[Periode], progress=None) -> int:
                 "DELETE FROM reports_ringkasan WHERE periode = ANY(%s)",
                 [[p.first_day for p in periods]],
             )
+        _prepare_laporan(periods)
         for i, periode in enumerate(periods, start=1):
             month = _month_data(periode)
             rows: dict[str, dict] = {}
@@ -277,6 +294,8 @@ def rebuild_all(periods: list[Periode], progress=None) -> int:
             _copy(rows, periode, now)
             if progress:
                 progress.tick(i, len(periods))
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TABLE IF EXISTS scale_laporan_agg")
     return built
 
 
