@@ -361,9 +361,10 @@ class BuktiForm(VersionFormMixin, forms.ModelForm):
 
 
 class UnggulanForm(forms.ModelForm):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, kampung=None, **kwargs):
         super().__init__(*args, **kwargs)
         indonesian_blank_choices(self)
+        self.kampung = kampung if kampung is not None else getattr(self.instance, "kampung", None)
 
     class Meta:
         model = InovasiUnggulan
@@ -381,6 +382,14 @@ class UnggulanForm(forms.ModelForm):
             "deskripsi": forms.Textarea(attrs={"rows": 3}),
             "telepon": forms.TextInput(attrs={"inputmode": "tel"}),
         }
+
+    def clean_nama(self):
+        # "kampung" is not a form field, so the model form skips the unique check.
+        nama = self.cleaned_data.get("nama")
+        same = InovasiUnggulan.objects.filter(kampung=self.kampung, nama=nama)
+        if same.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Kampung KB ini sudah punya inovasi dengan nama ini."))
+        return nama
 
     def clean_telepon(self):
         telepon = re.sub(r"[\s-]", "", self.cleaned_data.get("telepon") or "")

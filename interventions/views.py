@@ -411,7 +411,7 @@ def unggulan_create(request, kampung_id):
         KampungKB.objects.select_related("desa"), request.user, pk=kampung_id
     )
     access.require(access.can_manage_unggulan(request.user))
-    form = UnggulanForm(request.POST or None)
+    form = UnggulanForm(request.POST or None, kampung=kampung)
     if request.method == "POST" and form.is_valid():
         services.unggulan_create(kampung=kampung, data=form.cleaned_data, by=request.user)
         messages.success(request, _("Inovasi unggulan tersimpan."))

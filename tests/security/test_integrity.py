@@ -1,0 +1,472 @@
+"""Concurrency and integrity (issue 8 §4), on PostgreSQL.
+
+- Two people saving one register or one snapshot at the same moment, each on
+  its own database connection: one wins, the other gets the conflict, nothing
+  is silently overwritten.
+- A double POST (a second tap over a slow connection) never creates a
+  duplicate.
+- Database constraints back the rules the forms enforce: impossible rows
+  written straight through the ORM are refused by PostgreSQL itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+import pytest
+from django.db import IntegrityError, close_old_connections, connection, transaction
+from django.urls import reverse
+
+from kampungkb.concurrency import ConflictError
+from kampungkb.domain import JenisPoktan
+from kampungkb.periods import Periode
+
+
+def run_together(*jobs):
+    """Run each job on its own thread and connection, released at one barrier."""
+    barrier = threading.Barrier(len(jobs))
+    outcomes: list = [None] * len(jobs)
+
+    def run(i, job):
+        try:
+            barrier.wait(timeout=10)
+            outcomes[i] = ("ok", job())
+        except ConflictError as exc:
+            outcomes[i] = ("conflict", exc)
+        except Exception as exc:  # anything else is reported, not swallowed
+            outcomes[i] = ("error", exc)
+        finally:
+            close_old_connections()
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i, job)) for i, job in enumerate(jobs)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    return outcomes
+
+
+@pytest.fixture
+def tx_world(transactional_db, django_db_blocker):
+    from conftest import make_user
+    from kampungkb.demo import seed_wilayah
+    from poktan.models import Poktan
+    from villages.models import KampungKB
+
+    seed_wilayah()
+    kampung = KampungKB.objects.create(
+        desa_id="12.10.09.2009",
+        nama="Kampung KB Pondok Batu",
+        tanggal_pencanangan=dt.date(2017, 3, 1),
+    )
+    kader = make_user("kader.pb", "kader", "12.10.09.2009")
+    opd = make_user("opd.lb", "opd_kabupaten", "12.10")
+    poktan = Poktan.objects.create(kampung=kampung, jenis=JenisPoktan.BKB, nama="BKB")
+    return kampung, kader, opd, poktan
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_register_saves_one_wins_one_conflicts(tx_world):
+    from poktan import services
+    from poktan.models import Laporan
+
+    kampung, kader, opd, poktan = tx_world
+    periode = Periode.current()
+    laporan = services.laporan_save_draft(
+        poktan=poktan,
+        periode=periode,
+        values={"jumlah_anggota": 20, "keluarga_hadir": 10, "anak_dipantau_kka": 5},
+        pertemuan=[],
+        expected_version=None,
+        by=kader,
+    )
+
+    def save(hadir):
+        return lambda: services.laporan_save_draft(
+            poktan=poktan,
+            periode=periode,
+            values={"jumlah_anggota": 20, "keluarga_hadir": hadir, "anak_dipantau_kka": 5},
+            pertemuan=[],
+            expected_version=laporan.version,
+            by=kader,
+        )
+
+    outcomes = run_together(save(12), save(15))
+    kinds = sorted(kind for kind, _ in outcomes)
+    assert kinds == ["conflict", "ok"], outcomes
+    winner = next(result for kind, result in outcomes if kind == "ok")
+    stored = Laporan.objects.get()
+    assert (stored.keluarga_hadir, stored.version) == (winner.keluarga_hadir, laporan.version + 1)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_first_saves_create_one_register(tx_world):
+    """Two first saves of one month (double tap, two phones): one row."""
+    from poktan import services
+    from poktan.models import Laporan
+
+    kampung, kader, opd, poktan = tx_world
+
+    def save():
+        return services.laporan_save_draft(
+            poktan=poktan,
+            periode=Periode.current(),
+            values={"jumlah_anggota": 20, "keluarga_hadir": 10, "anak_dipantau_kka": 5},
+            pertemuan=[],
+            expected_version=None,
+            by=kader,
+        )
+
+    outcomes = run_together(save, save, save)
+    assert all(kind == "ok" for kind, _ in outcomes), outcomes
+    assert Laporan.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_snapshot_saves_one_wins_one_conflicts(tx_world):
+    from villages import services
+    from villages.models import PendudukKampung
+    from villages.tests.factories import penduduk_data
+
+    kampung, kader, opd, poktan = tx_world
+    periode = Periode.current()
+    services.snapshot_save(
+        kampung=kampung,
+        jenis="penduduk",
+        periode=periode,
+        data=penduduk_data(pus=100),
+        expected_version=0,
+        by=opd,
+        check_open=False,
+    )
+
+    def save(pus):
+        return lambda: services.snapshot_save(
+            kampung=kampung,
+            jenis="penduduk",
+            periode=periode,
+            data=penduduk_data(pus=pus),
+            expected_version=1,
+            by=opd,
+            check_open=False,
+        )
+
+    outcomes = run_together(save(110), save(120))
+    assert sorted(kind for kind, _ in outcomes) == ["conflict", "ok"], outcomes
+    winner = next(result for kind, result in outcomes if kind == "ok")
+    live = PendudukKampung.objects.get(kampung=kampung, aktif=True)
+    assert (live.pus, live.version) == (winner.pus, 2)
+    assert PendudukKampung.objects.filter(kampung=kampung).count() == 2  # history kept
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_profile_edits_one_wins_one_conflicts(tx_world):
+    from villages import services
+    from villages.models import KampungKB
+
+    kampung, kader, opd, poktan = tx_world
+
+    def edit(nama):
+        def job():
+            obj = KampungKB.objects.get(pk=kampung.pk)
+            return services.kampung_update(
+                kampung=obj, data={"nama": nama}, expected_version=1, by=opd
+            )
+
+        return job
+
+    outcomes = run_together(edit("Satu"), edit("Dua"))
+    assert sorted(kind for kind, _ in outcomes) == ["conflict", "ok"], outcomes
+    winner = next(result for kind, result in outcomes if kind == "ok")
+    assert KampungKB.objects.get(pk=kampung.pk).nama == winner.nama
+
+
+# --- double POST --------------------------------------------------------------
+
+
+def _post_twice(client, url, data):
+    first = client.post(url, data)
+    second = client.post(url, data)
+    assert first.status_code in (200, 302) and second.status_code in (200, 302, 409)
+    return first, second
+
+
+@pytest.mark.django_db
+def test_double_post_of_a_register_submit_creates_one(sec, client_for):
+    from poktan.models import Laporan
+
+    Laporan.objects.filter(poktan=sec.poktan).delete()
+    client = client_for(sec.personas.kader_pondokbatu)
+    data = {
+        "version": "",
+        "jumlah_anggota": "1",
+        "keluarga_hadir": "1",
+        "anak_dipantau_kka": "0",
+        "pertemuan-TOTAL_FORMS": "0",
+        "pertemuan-INITIAL_FORMS": "0",
+    }
+    _post_twice(client, reverse("poktan:laporan-submit", args=[sec.poktan.pk, sec.periode]), data)
+    assert Laporan.objects.filter(poktan=sec.poktan).count() == 1
+
+
+DOUBLE_POSTS = {
+    "anggota-create": (
+        "kader_pondokbatu",
+        lambda w: reverse("poktan:anggota-create", args=[w.poktan.pk]),
+        {"nama_kepala_keluarga": "Ani", "nomor_kk": "1210098888888888"},
+        "poktan.Anggota",
+    ),
+    "unggulan-create": (
+        "kader_pondokbatu",
+        lambda w: reverse("interventions:unggulan-create", args=[w.kampung.pk]),
+        {"nama": "HSP", "inisiator": "Pokja", "urutan": "1"},
+        "interventions.InovasiUnggulan",
+    ),
+    "kampung-create": (
+        "opd_labuhanbatu",
+        lambda w: reverse("villages:kampung-create"),
+        {
+            "desa": "12.10.09.2010",
+            "nama": "Kampung KB Meranti",
+            "tanggal_pencanangan": "2018-05-02",
+        },
+        "villages.KampungKB",
+    ),
+    "snapshot-edit": (
+        "kader_pondokbatu",
+        lambda w: reverse(
+            "villages:snapshot-edit", args=[w.kampung.desa_id, "penduduk", w.periode]
+        ),
+        None,  # the rendered form, saved twice
+        "villages.PendudukKampung",
+    ),
+}
+
+NO_NATURAL_KEY = pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "intervensi-create and poktan-create have no natural unique key and no one-time form "
+        "token: a second POST of the same form (double tap) stores a second, identical row"
+    ),
+)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(DOUBLE_POSTS))
+def test_double_post_creates_no_duplicate(name, sec, client_for):
+    from django.apps import apps
+
+    from tests.security.forms import baseline, form_fields
+
+    persona, url, data, label = DOUBLE_POSTS[name]
+    client = client_for(getattr(sec.personas, persona))
+    if data is None:
+        page = client.get(url(sec))
+        data = baseline(form_fields(page.content.decode(), url(sec), url(sec)))
+    model = apps.get_model(label)
+    before = model._base_manager.count()
+    first, second = _post_twice(client, url(sec), data)
+    assert first.status_code == 302, first.context and [
+        f.errors for f in first.context.get("form", []) or []
+    ]
+    assert model._base_manager.count() == before + 1, name
+
+
+@NO_NATURAL_KEY
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["intervensi-create", "poktan-create"])
+def test_double_post_without_natural_key(name, sec, client_for):
+    from tests.security.forms import baseline, form_fields
+
+    if name == "intervensi-create":
+        from interventions.models import Intervensi as model
+
+        url = reverse("interventions:intervensi-create")
+        persona = sec.personas.kader_pondokbatu
+    else:
+        from poktan.models import Poktan as model
+
+        url = reverse("poktan:poktan-create")
+        persona = sec.personas.kader_pondokbatu
+    client = client_for(persona)
+    data = baseline(form_fields(client.get(url).content.decode(), url, url))
+    data |= {
+        "judul": ["Posyandu"],
+        "tanggal": ["2025-01-10"],
+        "tempat": ["Balai"],
+        "deskripsi": ["-"],
+        "sasaran": ["Balita"],
+        "instansi_lainnya": ["Puskesmas"],
+        "nama": ["BKB Mawar"],
+        "jenis": [data.get("jenis", ["BKB"])[0] if name == "poktan-create" else "Kegiatan"],
+    }
+    before = model.objects.count()
+    first = client.post(url, data)
+    assert first.status_code == 302, (
+        [f.errors for f in first.context.get("form", [])] if first.context else first
+    )
+    client.post(url, data)
+    assert model.objects.count() == before + 1
+
+
+# --- database constraints -----------------------------------------------------
+
+
+def _laporan(w, **extra):
+    from poktan.models import Laporan
+
+    return Laporan(poktan=w.poktan, **{"periode": w.periode.first_day, **extra})
+
+
+def _anggota(w, **extra):
+    from poktan.models import Anggota
+
+    return Anggota(
+        poktan=w.poktan, nama_kepala_keluarga="X", **{"nomor_kk": "1210090000000999", **extra}
+    )
+
+
+def _snapshot(model_name, w, **extra):
+    from django.apps import apps
+
+    model = apps.get_model("villages", model_name)
+    return model(kampung=w.kampung, **{"periode": w.periode.first_day, **extra})
+
+
+IMPOSSIBLE = {
+    # poktan
+    "laporan: negative figure": lambda w: _laporan(w, keluarga_hadir=-1),
+    "laporan: hadir > anggota": lambda w: _laporan(w, jumlah_anggota=5, keluarga_hadir=6),
+    "laporan: aktif > anggota": lambda w: _laporan(w, jumlah_anggota=5, anggota_aktif=6),
+    "laporan: mid-month period": lambda w: _laporan(w, periode=dt.date(2025, 3, 15)),
+    "laporan: second of a month": lambda w: _laporan(w, periode=w.periode_lalu.first_day),
+    "anggota: KK of 15 digits": lambda w: _anggota(w, nomor_kk="121009000000001"),
+    "anggota: KK with letters": lambda w: _anggota(w, nomor_kk="12100900000000AB"),
+    "anggota: KK twice in a poktan": lambda w: _anggota(w, nomor_kk=w.anggota.nomor_kk),
+    "anggota: KB user with a reason": lambda w: _anggota(
+        w, metode_kb="Suntik", alasan_tidak_kb="Hamil"
+    ),
+    "pertemuan: negative attendance": lambda w: __import__(
+        "poktan.models", fromlist=["Pertemuan"]
+    ).Pertemuan(
+        laporan=w.laporan_lalu, tanggal=w.periode_lalu.first_day, materi="x", jumlah_hadir=-1
+    ),
+    "poktan: negative capital": lambda w: __import__("poktan.models", fromlist=["Poktan"]).Poktan(
+        kampung=w.kampung, jenis="BKB", nama="x", modal=-1
+    ),
+    # villages
+    "kampung: second in one desa": lambda w: __import__(
+        "villages.models", fromlist=["KampungKB"]
+    ).KampungKB(desa_id=w.kampung.desa_id, nama="x", tanggal_pencanangan=dt.date(2020, 1, 1)),
+    "kampung: launched before 2016": lambda w: __import__(
+        "villages.models", fromlist=["KampungKB"]
+    ).KampungKB(desa_id="12.10.09.2010", nama="x", tanggal_pencanangan=dt.date(2015, 12, 31)),
+    "kampung: latitude 91": lambda w: __import__(
+        "villages.models", fromlist=["KampungKB"]
+    ).KampungKB(
+        desa_id="12.10.09.2010", nama="x", tanggal_pencanangan=dt.date(2020, 1, 1), latitude=91
+    ),
+    "penduduk: two live rows of a month": lambda w: _snapshot("PendudukKampung", w, version=9),
+    "kkbpk: mid-month period": lambda w: _snapshot(
+        "KkbpkKampung", w, version=9, aktif=False, periode=dt.date(2025, 1, 2)
+    ),
+    "profil: trained > members": lambda w: _snapshot(
+        "ProfilKampung", w, version=9, aktif=False, pokja_jumlah=3, pokja_jumlah_terlatih=4
+    ),
+    # interventions
+    "intervensi: before 2016": lambda w: __import__(
+        "interventions.models", fromlist=["Intervensi"]
+    ).Intervensi(
+        kampung=w.kampung,
+        judul="x",
+        tanggal=dt.date(2015, 1, 1),
+        tempat="x",
+        deskripsi="x",
+        seksi="Reproduksi",
+    ),
+    "foto: sixth photo": lambda w: __import__(
+        "interventions.models", fromlist=["FotoIntervensi"]
+    ).FotoIntervensi(intervensi=w.intervensi, urutan=6, berkas="x.jpg"),
+    "foto: slot taken": lambda w: __import__(
+        "interventions.models", fromlist=["FotoIntervensi"]
+    ).FotoIntervensi(intervensi=w.intervensi, urutan=1, berkas="x.jpg"),
+    "inovasi: implemented before trial": lambda w: __import__(
+        "interventions.models", fromlist=["Inovasi"]
+    ).Inovasi(
+        wilayah_id="12.10",
+        nama="x",
+        tahapan="Inisiatif",
+        inisiator="OPD",
+        jenis="Digital",
+        bentuk="Inovasi Pelayanan Publik",
+        tahun_iid=w.inovasi.tahun_iid,
+        urusan_utama=w.inovasi.urusan_utama,
+        waktu_uji_coba=dt.date(2024, 5, 1),
+        waktu_implementasi=dt.date(2024, 4, 1),
+    ),
+    "bukti: twice for one indicator": lambda w: __import__(
+        "interventions.models", fromlist=["BuktiIID"]
+    ).BuktiIID(inovasi=w.inovasi, indikator=w.bukti.indikator),
+    "unggulan: same name twice": lambda w: __import__(
+        "interventions.models", fromlist=["InovasiUnggulan"]
+    ).InovasiUnggulan(kampung=w.kampung, nama=w.unggulan.nama, inisiator="x"),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(IMPOSSIBLE))
+def test_database_refuses_impossible_rows(name, sec):
+    """bulk_create skips model validation and save(): only PostgreSQL stands guard."""
+    row = IMPOSSIBLE[name](sec)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        type(row).objects.bulk_create([row])
+
+
+@pytest.mark.django_db
+def test_database_refuses_impossible_updates(sec):
+    from poktan.models import Anggota, Laporan
+
+    for qs, values in (
+        (Laporan.objects.filter(pk=sec.laporan_lalu.pk), {"keluarga_hadir": 99}),
+        (Laporan.objects.filter(pk=sec.laporan_lalu.pk), {"jumlah_anggota": -3}),
+        (Anggota.objects.filter(pk=sec.anggota.pk), {"nomor_kk": "0"}),
+    ):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            qs.update(**values)
+
+
+MISSING_CONSTRAINT = pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="rule enforced by the form only; no database constraint backs it",
+)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param("profil: PLKB NIP not 18 digits", marks=MISSING_CONSTRAINT),
+        pytest.param("poktan: potensi year before 2016", marks=MISSING_CONSTRAINT),
+    ],
+)
+def test_form_rules_without_database_constraint(name, sec):
+    from poktan.models import Poktan
+    from villages.models import ProfilKampung
+
+    row = {
+        "profil: PLKB NIP not 18 digits": lambda: ProfilKampung(
+            kampung=sec.kampung, periode=dt.date(2024, 1, 1), plkb_pendamping=True, plkb_nip="12ab"
+        ),
+        "poktan: potensi year before 2016": lambda: Poktan(
+            kampung=sec.kampung, jenis="BKB", nama="x", potensi_tahun=1900
+        ),
+    }[name]()
+    try:
+        with transaction.atomic():
+            type(row).objects.bulk_create([row])
+    except IntegrityError:
+        return
+    raise AssertionError(f"{name}: stored")
