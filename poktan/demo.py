@@ -191,6 +191,13 @@ def _register(poktan, periode, months_back, index, kader, pkb) -> bool:
         diverifikasi_pada=verified if status == Status.DIVERIFIKASI else None,
         diverifikasi_oleh=pkb if status == Status.DIVERIFIKASI else None,
     )
+    if laporan.keluarga_hadir:
+        ids = list(
+            Anggota.objects.filter(poktan=poktan, aktif=True)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        laporan.anggota_hadir.set(rng.sample(ids, laporan.keluarga_hadir))
     for k in range(rng.randint(1, 2)):
         day = periode.first_day + dt.timedelta(days=7 + 10 * k + rng.randint(0, 3))
         if day > timezone.localdate():

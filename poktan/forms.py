@@ -35,23 +35,35 @@ def angka_field(label, *, required: bool = False, max_value=MAKS_INTEGER) -> for
 class LaporanForm(VersionFormMixin, forms.Form):
     """One poktan × one month: the figures of its type (fields built per jenis)."""
 
-    def __init__(self, *args, poktan: Poktan, anggota_dari_daftar: int, **kwargs):
+    def __init__(self, *args, poktan: Poktan, anggota: list[tuple[int, str]], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["version"].required = False
         for name in COMMON_FIELDS + JENIS_FIELDS[poktan.jenis]:
-            field = Laporan._meta.get_field(name)
-            big = field.get_internal_type() == "BigIntegerField"
-            self.fields[name] = angka_field(
-                field.verbose_name, max_value=MAKS_BIGINT if big else MAKS_INTEGER
-            )
-        if anggota_dari_daftar:
+            label = Laporan._meta.get_field(name).verbose_name
+            self.fields[name] = angka_field(label)
+        if anggota:
             # Derived from the member list; shown, not typed.
             self.fields["jumlah_anggota"].disabled = True
-            self.initial["jumlah_anggota"] = anggota_dari_daftar
             self.fields["jumlah_anggota"].help_text = _("Dihitung dari daftar anggota.")
+            self.initial["jumlah_anggota"] = len(anggota)
+            self.fields["hadir"] = forms.TypedMultipleChoiceField(
+                label=_("Keluarga anggota yang hadir bulan ini"),
+                choices=anggota,
+                coerce=int,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                error_messages={"invalid_choice": _("Pilih hanya anggota aktif poktan ini.")},
+            )
+            if "keluarga_hadir" in self.fields:
+                self.fields["keluarga_hadir"].disabled = True
+                self.fields["keluarga_hadir"].help_text = _("Dihitung dari daftar hadir di bawah.")
+                self.initial["keluarga_hadir"] = len(self.initial.get("hadir") or [])
 
     def figure_names(self) -> list[str]:
-        return [n for n in self.fields if n != "version"]
+        return [n for n in self.fields if n not in ("version", "hadir")]
+
+    def hadir(self) -> list[int] | None:
+        return self.cleaned_data.get("hadir") if "hadir" in self.fields else None
 
     def values(self) -> dict:
         return {n: self.cleaned_data.get(n) for n in self.figure_names()}

@@ -245,6 +245,10 @@ class Laporan(VersionedModel):
     # KB participation of members by method, derived from the member list when saved:
     # {"pus": n, "peserta": n, "IUD": n, …, "tidak_kb": {"hamil": n, …}}.
     kesertaan_kb = models.JSONField(_("kesertaan KB anggota"), default=dict, blank=True)
+    # Member attendance of the month (the R/I register's HADIR/TIDAK column per family).
+    anggota_hadir = models.ManyToManyField(
+        Anggota, verbose_name=_("keluarga anggota yang hadir"), blank=True, related_name="+"
+    )
     catatan = models.TextField(_("catatan pengembalian"), blank=True)
     diajukan_pada = models.DateTimeField(_("diajukan pada"), null=True, blank=True)
     pertama_diajukan_pada = models.DateTimeField(null=True, blank=True, editable=False)

@@ -163,8 +163,12 @@ def laporan_save_draft(
     pertemuan: list[dict[str, Any]],
     expected_version: int | None,
     by,
+    hadir: list[int] | None = None,
 ) -> Laporan:
     """Create or update the (poktan, periode) register as a draft.
+
+    ``hadir``: ids of the member families present this month, when the poktan
+    keeps a member list; their number is then the "keluarga hadir" figure.
 
     Saving values identical to the stored ones changes nothing (a double tap
     is harmless). Changed values on top of a version the user did not load
@@ -183,6 +187,17 @@ def laporan_save_draft(
     if kb:
         # The member list is the source of the member count where one exists.
         values["jumlah_anggota"] = kb["anggota"]
+    if hadir is not None:
+        hadir = sorted(set(hadir))
+        known = set(
+            Anggota.objects.filter(poktan=poktan, aktif=True, pk__in=hadir).values_list(
+                "pk", flat=True
+            )
+        )
+        if known != set(hadir):
+            raise ValidationError({"hadir": [_("Pilih hanya anggota aktif poktan ini.")]})
+        if "keluarga_hadir" in values:
+            values["keluarga_hadir"] = len(hadir)
     rows = _clean_rows(pertemuan)
     errors = validate_figures(
         poktan=poktan, periode=periode, values=values, pertemuan=rows, today=timezone.localdate()
@@ -198,6 +213,9 @@ def laporan_save_draft(
         changes = audit.diff(Laporan, {}, {k: v for k, v in values.items() if v is not None})
         if rows:
             changes["pertemuan"] = _pertemuan_change([], rows)
+        if hadir:
+            laporan.anggota_hadir.set(hadir)
+            changes["anggota_hadir"] = _hadir_change([], hadir)
         audit.record(actor=by, action="poktan.laporan.create", obj=laporan, changes=changes)
         summaries.refresh_desa(poktan.kampung.desa_id, periode)
         return laporan
@@ -207,6 +225,9 @@ def laporan_save_draft(
     changes = audit.diff(Laporan, before, values)
     if _pertemuan_text(old_rows) != _pertemuan_text(rows):
         changes["pertemuan"] = _pertemuan_change(old_rows, rows)
+    old_hadir = sorted(laporan.anggota_hadir.values_list("pk", flat=True))
+    if hadir is not None and old_hadir != hadir:
+        changes["anggota_hadir"] = _hadir_change(old_hadir, hadir)
     if not changes:
         return laporan
     if expected_version != laporan.version:
@@ -218,12 +239,27 @@ def laporan_save_draft(
     save_versioned(
         laporan, expected_version=expected_version, fields=[*fields, "kesertaan_kb", "updated_at"]
     )
+    if "anggota_hadir" in changes:
+        laporan.anggota_hadir.set(hadir)
     if "pertemuan" in changes:
         laporan.pertemuan.all().delete()
         Pertemuan.objects.bulk_create(Pertemuan(laporan=laporan, **row) for row in rows)
     audit.record(actor=by, action="poktan.laporan.update", obj=laporan, changes=changes)
     summaries.refresh_desa(poktan.kampung.desa_id, periode)
     return laporan
+
+
+def _hadir_change(old: list[int], new: list[int]) -> dict[str, str]:
+    gone, came = set(old) - set(new), set(new) - set(old)
+    names = dict(
+        Anggota.objects.filter(pk__in=gone | came).values_list("pk", "nama_kepala_keluarga")
+    )
+    detail = [*(f"+{names[i]}" for i in sorted(came)), *(f"−{names[i]}" for i in sorted(gone))]
+    return {
+        "label": str(_("keluarga anggota yang hadir")),
+        "old": str(len(old)),
+        "new": f"{len(new)} ({', '.join(detail)})" if detail else str(len(new)),
+    }
 
 
 def _pertemuan_change(old, new) -> dict[str, str]:

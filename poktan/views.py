@@ -67,20 +67,24 @@ def _previous_values(poktan: Poktan, periode: Periode) -> dict:
 
 
 def _forms(request, poktan, laporan, data=None):
-    anggota_dari_daftar = 0
+    anggota = []
     if laporan is None or laporan.is_editable_state:
         # Editable: the member list decides the count (a submitted register keeps its own).
-        anggota_dari_daftar = poktan.anggota.filter(aktif=True).count()
+        anggota = list(
+            poktan.anggota.filter(aktif=True)
+            .order_by("nama_kepala_keluarga", "id")
+            .values_list("pk", "nama_kepala_keluarga")
+        )
     initial = {"version": laporan.version} if laporan else {}
     rows = []
     if laporan:
         initial.update({n: getattr(laporan, n) for n in laporan.figure_fields()})
+        if anggota:
+            initial["hadir"] = [a.pk for a in laporan.anggota_hadir.all()]
         rows = [
             {f: getattr(p, f) for f in services.PERTEMUAN_FIELDS} for p in laporan.pertemuan.all()
         ]
-    form = LaporanForm(
-        data, poktan=poktan, anggota_dari_daftar=anggota_dari_daftar, initial=initial
-    )
+    form = LaporanForm(data, poktan=poktan, anggota=anggota, initial=initial)
     formset = PertemuanFormSet(data, prefix="pertemuan", initial=rows + [{}] * BLANK_MEETING_ROWS)
     return form, formset
 
@@ -129,7 +133,7 @@ def _render_laporan(request, poktan, periode, laporan, form, formset, *, status=
 def _laporan_of(poktan, periode):
     return (
         Laporan.objects.filter(poktan=poktan, periode=periode.first_day)
-        .prefetch_related("pertemuan")
+        .prefetch_related("pertemuan", "anggota_hadir")
         .first()
     )
 
@@ -176,6 +180,7 @@ def _save(request, pk: int, periode: Periode, *, submit: bool):
                     pertemuan=[f.cleaned_data for f in row_forms],
                     expected_version=form.cleaned_data.get("version"),
                     by=request.user,
+                    hadir=form.hadir(),
                 )
                 if submit:
                     services.laporan_submit(laporan=laporan, by=request.user)

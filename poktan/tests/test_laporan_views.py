@@ -179,3 +179,19 @@ def test_soft_warnings_show_on_a_draft_but_do_not_block(client_for, kader_pondok
     )
     assert response.status_code == 302
     assert Laporan.objects.get(periode=periode.first_day).status == Status.DIAJUKAN
+
+
+def test_attendance_checkboxes_decide_keluarga_hadir(client_for, kader_pondokbatu, bkb, periode):
+    from poktan.tests.conftest import add_members
+
+    members = add_members(bkb, 3)
+    client = client_for(kader_pondokbatu)
+    html = client.get(url(bkb, periode)).content.decode()
+    assert 'type="checkbox" name="hadir"' in html and "Keluarga 1" in html
+    data = post_data(keluarga_hadir=40)
+    data["hadir"] = [str(members[0].pk), str(members[1].pk)]
+    assert client.post(url(bkb, periode), data).status_code == 302
+    laporan = Laporan.objects.get()
+    assert (laporan.jumlah_anggota, laporan.keluarga_hadir) == (3, 2)
+    html = client.get(url(bkb, periode)).content.decode()
+    assert html.count("checked") == 2

@@ -245,3 +245,45 @@ def test_every_transition_refreshes_the_desa_summary(
     laporan = services.laporan_submit(laporan=laporan, by=kader_pondokbatu)
     services.laporan_verify(laporan=laporan, by=pkb_bilahhulu)
     assert calls == [("12.10.09.2009", periode)] * 3
+
+
+def test_member_attendance_sets_keluarga_hadir_and_is_audited(
+    bkb, uppka, periode, kader_pondokbatu
+):
+    members = add_members(bkb, 4)
+    stranger = add_members(uppka, 1, start=50)[0]
+    values = {"keluarga_hadir": 99, "anak_dipantau_kka": 1}
+    laporan = services.laporan_save_draft(
+        poktan=bkb,
+        periode=periode,
+        values=values,
+        pertemuan=[],
+        expected_version=None,
+        by=kader_pondokbatu,
+        hadir=[members[0].pk, members[2].pk],
+    )
+    assert laporan.keluarga_hadir == 2
+    assert set(laporan.anggota_hadir.values_list("pk", flat=True)) == {members[0].pk, members[2].pk}
+    laporan = services.laporan_save_draft(
+        poktan=bkb,
+        periode=periode,
+        values=values,
+        pertemuan=[],
+        expected_version=1,
+        by=kader_pondokbatu,
+        hadir=[members[0].pk],
+    )
+    assert laporan.keluarga_hadir == 1
+    change = history(laporan).first().changes["anggota_hadir"]
+    assert change["old"] == "2" and change["new"] == "1 (−Keluarga 2)"
+    with pytest.raises(ValidationError) as exc:
+        services.laporan_save_draft(
+            poktan=bkb,
+            periode=periode,
+            values=values,
+            pertemuan=[],
+            expected_version=2,
+            by=kader_pondokbatu,
+            hadir=[stranger.pk],
+        )
+    assert "hadir" in exc.value.message_dict
