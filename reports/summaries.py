@@ -153,7 +153,7 @@ def rebuild(periods: list[Periode], kabupaten: str | None = None, progress=None)
 
     kampung = KampungKB.objects.order_by("desa_id")
     if kabupaten:
-        kampung = kampung.filter(desa_id__startswith=f"{kabupaten}.")
+        kampung = kampung.filter(desa__kode__startswith=f"{kabupaten}.")
     desa_codes = list(kampung.values_list("desa_id", flat=True))
     total = len(desa_codes) * len(periods)
     done = 0

@@ -37,3 +37,32 @@ def prepare_unduhan(unduhan_id: int) -> None:
         Unduhan.objects.filter(pk=unduhan_id).update(
             status=StatusUnduhan.SELESAI, isi=content, nama_berkas=filename
         )
+
+
+def ensure_periode(periode: Periode, kode: str) -> bool:
+    """Queue the build of a month no write has touched yet (e.g. on the 1st),
+    once: a build already waiting or running for that kabupaten is enough.
+    Returns True when the region has Kampung KB, i.e. rows are coming."""
+    from django.conf import settings
+
+    from villages.models import KampungKB
+
+    parts = kode.split(".")
+    kabupaten = ".".join(parts[:2]) if len(parts) >= 2 else None
+    prefix = f"{kabupaten or kode}."
+    if not KampungKB.objects.filter(desa__kode__startswith=prefix).exists():
+        return False
+    args = [str(periode), kabupaten]
+    backend = settings.TASKS["default"]["BACKEND"]
+    if backend == "django_tasks_db.backend.DatabaseBackend":
+        from django_tasks_db.models import DBTaskResult
+
+        waiting = DBTaskResult.objects.filter(
+            task_path=rebuild_periode.module_path,
+            status__in=["READY", "RUNNING"],
+            args_kwargs__args=args,
+        )
+        if waiting.exists():
+            return True
+    rebuild_periode.enqueue(*args)
+    return True

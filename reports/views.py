@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 
 from kampungkb.periods import Periode
 from kampungkb.scoping import kode_in_scope
-from reports import dashboard, outputs
+from reports import dashboard, outputs, tasks
 from reports.access import periode_from, wilayah_for
 from reports.xlsx import xlsx_response
 from villages.models import Tingkat, Wilayah
@@ -38,6 +38,8 @@ def dasbor(request, kode):
     scope = None if request.user.has_national_scope else request.user.wilayah_id
     context["lineage"] = [(w, kode_in_scope(w.kode, scope)) for w in wilayah.lineage()]
     context["periode_choices"] = periode_choices(periode)
+    if context["row"] is None and periode <= Periode.current():
+        context["disiapkan"] = tasks.ensure_periode(periode, wilayah.kode)
     if wilayah.tingkat == Tingkat.DESA:
         context["inovasi_list"] = inovasi_desa(request.user, wilayah)
     return render(request, "reports/dasbor.html", context)

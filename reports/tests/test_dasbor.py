@@ -115,3 +115,23 @@ def test_desa_dashboard_links_the_innovation_pdf(kampung_pondokbatu, pimpinan, c
     )
     assert reverse("reports:inovasi-pdf", args=[inovasi.pk]) in html
     assert reverse("reports:kampung-pratinjau", args=[PONDOK_BATU]) in html
+
+
+@pytest.mark.django_db(transaction=True)  # the worker opens its own connections
+def test_a_month_nobody_wrote_in_is_built_in_the_background(opd_labuhanbatu, client_for):
+    import io
+
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    f.kampung(PONDOK_BATU)  # no refresh: as on the 1st of a month
+    client = client_for(opd_labuhanbatu)
+    url = reverse("reports:dasbor", args=[LABUHANBATU])
+    first = client.get(url, {"periode": "2026-11"})
+    assert first.context["row"] is None
+    assert "sedang disiapkan" in first.content.decode()
+    client.get(url, {"periode": "2026-11"})
+    assert DBTaskResult.objects.count() == 1  # queued once, not once per visit
+    call_command("db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO())
+    row = client.get(url, {"periode": "2026-11"}).context["row"]
+    assert row is not None and row.jumlah_kampung == 1

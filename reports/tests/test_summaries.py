@@ -98,3 +98,21 @@ def test_refresh_without_periode_covers_the_trend(regions):
     f.kampung(PONDOK_BATU)
     summaries.refresh_desa(PONDOK_BATU)
     assert Ringkasan.objects.filter(wilayah_id=PONDOK_BATU).count() == summaries.TREND_MONTHS
+
+
+def test_rebuild_one_kabupaten_leaves_the_others(regions, kampung_tapteng):
+    from django.core.management import call_command
+
+    f.kampung(PONDOK_BATU)
+    call_command(
+        "rebuild_summaries",
+        "--bulan",
+        "1",
+        "--sampai",
+        "2026-11",
+        "--kabupaten",
+        "12.10",
+        stdout=None,
+    )
+    assert row(LABUHANBATU).jumlah_kampung == 1
+    assert not Ringkasan.objects.filter(wilayah_id="12.01").exists()
