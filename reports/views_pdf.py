@@ -113,6 +113,7 @@ def _recap(request, jenis, kode, fmt):
         "jenis": jenis,
         "wilayah": wilayah,
         "bulan": params["bulan"],
+        "bulan_choices": [1, 3, 6, 12],
     }
     return respond(
         request,
