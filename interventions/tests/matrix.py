@@ -17,16 +17,16 @@ ALL_READ = expect(200, anonim=302)
 def build(w):
     p = w.personas
     dinkes, dinsos = f.resmi("Dinas Kesehatan"), f.resmi("Dinas Sosial")
-    w.intervensi = f.intervensi(w.kampung, dinkes, pemilik=dinkes, by=p.opd_kesehatan)
-    w.intervensi_dinsos = f.intervensi(w.kampung, dinsos, pemilik=dinsos, judul="Lansia tangguh")
-    w.foto = f.foto(w.intervensi, 1)
-    w.foto_publik = f.foto(w.intervensi, 2, publik=True)
-    w.inovasi = f.inovasi(
+    w.iv_intervensi = f.intervensi(w.kampung, dinkes, pemilik=dinkes, by=p.opd_kesehatan)
+    w.iv_intervensi_dinsos = f.intervensi(w.kampung, dinsos, pemilik=dinsos, judul="Lansia tangguh")
+    w.iv_foto = f.foto(w.iv_intervensi, 1)
+    w.iv_foto_publik = f.foto(w.iv_intervensi, 2, publik=True)
+    w.iv_inovasi = f.inovasi(
         w.kampung.desa_id,
         berkas_anggaran=f.stored_file("privat/uji/anggaran.pdf", b"%PDF-1.4\n"),
     )
-    f.bukti(w.inovasi, 1)
-    w.unggulan = f.unggulan(w.kampung)
+    f.bukti(w.iv_inovasi, 1)
+    w.iv_unggulan = f.unggulan(w.kampung)
 
 
 def url(name, *args):
@@ -67,40 +67,40 @@ CASES = [
     ),
     Case(
         "interventions:intervensi-detail",
-        url("intervensi-detail", pk("intervensi")),
+        url("intervensi-detail", pk("iv_intervensi")),
         read_in_scope(OUTSIDERS),
     ),
-    Case("interventions:intervensi-edit", url("intervensi-edit", pk("intervensi")), EDIT_DINKES),
+    Case("interventions:intervensi-edit", url("intervensi-edit", pk("iv_intervensi")), EDIT_DINKES),
     Case(
         "interventions:intervensi-edit",
-        url("intervensi-edit", pk("intervensi_dinsos")),
+        url("intervensi-edit", pk("iv_intervensi_dinsos")),
         {**EDIT_DINKES, "opd_kesehatan": 403},
         label="instansi lain",
     ),
     Case(
         "interventions:foto-add",
-        url("foto-add", pk("intervensi")),
+        url("foto-add", pk("iv_intervensi")),
         {**EDIT_DINKES, **dict.fromkeys(["opd_labuhanbatu", "opd_kesehatan", "admin_portal"], 400)},
         method="POST",
         label="tanpa berkas",
     ),
-    Case("interventions:foto", url("foto", pk("foto")), read_in_scope(OUTSIDERS)),
+    Case("interventions:foto", url("foto", pk("iv_foto")), read_in_scope(OUTSIDERS)),
     # Deleting is tested per role in test_views (a POST here would delete it once).
     Case(
         "interventions:foto-delete",
-        url("foto-delete", pk("foto")),
+        url("foto-delete", pk("iv_foto")),
         expect(405, anonim=302),
         label="GET",
     ),
     Case(
         "interventions:foto-publik",
-        url("foto-publik", pk("foto_publik")),
+        url("foto-publik", pk("iv_foto_publik")),
         expect(200),
         public=True,
     ),
     Case(
         "interventions:foto-publik",
-        url("foto-publik", pk("foto")),
+        url("foto-publik", pk("iv_foto")),
         expect(404),
         public=True,
         label="bukan publik",
@@ -113,28 +113,28 @@ CASES = [
     ),
     Case(
         "interventions:inovasi-detail",
-        url("inovasi-detail", pk("inovasi")),
+        url("inovasi-detail", pk("iv_inovasi")),
         read_in_scope(OUTSIDERS),
     ),
-    Case("interventions:inovasi-edit", url("inovasi-edit", pk("inovasi")), MANAGE_INOVASI),
+    Case("interventions:inovasi-edit", url("inovasi-edit", pk("iv_inovasi")), MANAGE_INOVASI),
     Case(
         "interventions:inovasi-berkas",
-        lambda w: reverse("interventions:inovasi-berkas", args=[w.inovasi.pk, "anggaran"]),
+        lambda w: reverse("interventions:inovasi-berkas", args=[w.iv_inovasi.pk, "anggaran"]),
         read_in_scope(OUTSIDERS),
     ),
     Case(
         "interventions:inovasi-bukti",
-        url("inovasi-bukti", pk("inovasi")),
+        url("inovasi-bukti", pk("iv_inovasi")),
         read_in_scope(OUTSIDERS),
     ),
     Case(
         "interventions:bukti-edit",
-        lambda w: reverse("interventions:bukti-edit", args=[w.inovasi.pk, 1]),
+        lambda w: reverse("interventions:bukti-edit", args=[w.iv_inovasi.pk, 1]),
         MANAGE_INOVASI,
     ),
     Case(
         "interventions:bukti-berkas",
-        lambda w: reverse("interventions:bukti-berkas", args=[w.inovasi.pk, 1]),
+        lambda w: reverse("interventions:bukti-berkas", args=[w.iv_inovasi.pk, 1]),
         read_in_scope(OUTSIDERS),
     ),
     Case(
@@ -142,5 +142,5 @@ CASES = [
         lambda w: reverse("interventions:unggulan-create", args=[w.kampung.pk]),
         MANAGE_UNGGULAN,
     ),
-    Case("interventions:unggulan-edit", url("unggulan-edit", pk("unggulan")), MANAGE_UNGGULAN),
+    Case("interventions:unggulan-edit", url("unggulan-edit", pk("iv_unggulan")), MANAGE_UNGGULAN),
 ]
