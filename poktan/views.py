@@ -110,6 +110,8 @@ def _render_laporan(request, poktan, periode, laporan, form, formset, *, status=
         "rows": [(form[n], prev.get(n)) for n in form.figure_names()],
         "prev": prev.get("_obj"),
         "editable": editable,
+        "periode_locked": status_periode == "terkunci",
+        "can_reopen": request.user.is_superuser or request.user.role == "opd_kabupaten",
         "locked_for_kader": access.can_edit(request.user)
         and status_periode == "terkunci"
         and (laporan is None or laporan.is_editable_state),

@@ -195,3 +195,14 @@ def test_attendance_checkboxes_decide_keluarga_hadir(client_for, kader_pondokbat
     assert (laporan.jumlah_anggota, laporan.keluarga_hadir) == (3, 2)
     html = client.get(url(bkb, periode)).content.decode()
     assert html.count("checked") == 2
+
+
+def test_locked_month_tells_the_kader_and_offers_the_kabupaten_a_reopen(
+    client_for, kader_pondokbatu, opd_labuhanbatu, bkb, periode
+):
+    locked = periode.prev().prev()
+    html = client_for(kader_pondokbatu).get(url(bkb, locked)).content.decode()
+    assert "Minta Dinas PPKB kabupaten membukanya kembali" in html
+    assert 'name="keluarga_hadir"' not in html
+    html = client_for(opd_labuhanbatu).get(url(bkb, locked)).content.decode()
+    assert "Periode ini sudah terkunci untuk desa ini." in html
