@@ -13,6 +13,7 @@ urlpatterns = [
     path("laporan/inovasi/<int:pk>/", views_pdf.inovasi_pratinjau, name="inovasi-pratinjau"),
     path("laporan/kampung/<str:kode>/", views_pdf.kampung_pratinjau, name="kampung-pratinjau"),
     path("laporan/kampung/<str:kode>/pdf/", views_pdf.kampung_pdf, name="kampung-pdf"),
+    path("laporan/daftar/<slug:daftar>/xlsx/", views.daftar_xlsx, name="daftar-xlsx"),
     path("laporan/unduhan/", views_unduhan.unduhan_create, name="unduhan-create"),
     path("laporan/unduhan/<int:pk>/", views_unduhan.unduhan_detail, name="unduhan-detail"),
     path(

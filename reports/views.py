@@ -85,3 +85,17 @@ def laporan_index(request):
         "unduhan_list": Unduhan.objects.filter(pemilik=request.user).defer("isi")[:10],
     }
     return render(request, "reports/laporan_index.html", context)
+
+
+@login_required
+def daftar_xlsx(request, daftar):
+    """A list page as XLSX, filtered exactly as the page (reports.lists)."""
+    from django.http import Http404
+
+    from reports.lists import LISTS
+
+    if daftar not in LISTS:
+        raise Http404
+    sheet = LISTS[daftar](request)
+    filename = f"daftar-{daftar}-{Periode.current()}.xlsx"
+    return xlsx_response([sheet], filename)

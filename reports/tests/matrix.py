@@ -119,4 +119,9 @@ CASES = [
         url=lambda w: reverse("reports:laporan-index"),
         expected=read_in_scope(()),
     ),
+    Case(
+        "reports:daftar-xlsx",
+        url=lambda w: reverse("reports:daftar-xlsx", args=["intervensi"]),
+        expected=read_in_scope(()),
+    ),
 ]
