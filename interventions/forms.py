@@ -111,6 +111,11 @@ class IntervensiForm(forms.ModelForm):
         self.user = user
         self.fields["kampung"].queryset = KampungKB.objects.for_user(user).select_related("desa")
         self.fields["kampung"].label_from_instance = lambda k: f"{k.nama} ({k.desa.label})"
+        if not self.is_bound and not self.instance.pk and "kampung" not in self.initial:
+            # A kader has exactly one Kampung KB: choose it for them.
+            only = list(self.fields["kampung"].queryset[:2])
+            if len(only) == 1:
+                self.initial["kampung"] = only[0].pk
         self.fields["instansi"].queryset = Instansi.objects.for_user(user)
         self.fields["instansi"].required = False
         self.fields["inpres_kegiatan"].choices = inpres_choices()
