@@ -29,3 +29,11 @@ def sections(request, kampung) -> list[dict]:
             },
         }
     ]
+
+
+def public_sections(kampung) -> list[dict]:
+    """For the public Kampung KB page: which poktan exist, nothing about members."""
+    poktan = list(
+        Poktan.objects.filter(kampung=kampung, aktif=True).only("id", "nama", "jenis", "kampung_id")
+    )
+    return [{"template": "poktan/_kampung_poktan_publik.html", "context": {"poktan": poktan}}]

@@ -116,3 +116,17 @@ def test_kampung_section_lists_the_kampung_poktan(
     assert [p.nama for p, _s in section["context"]["items"]] == ["BKB Pondok Batu"]
     html = render_to_string(section["template"], section["context"])
     assert reverse("poktan:poktan-detail", args=[bkb.pk]) in html
+
+
+def test_public_section_names_poktan_but_no_members(kampung_pondokbatu, bkb):
+    from django.template.loader import render_to_string
+
+    from poktan.kampung_sections import public_sections
+    from poktan.tests.conftest import add_members
+
+    [member] = add_members(bkb, 1)
+    [section] = public_sections(kampung_pondokbatu)
+    html = render_to_string(section["template"], section["context"])
+    assert "BKB Pondok Batu" in html
+    assert member.nomor_kk not in html and member.nama_kepala_keluarga not in html
+    assert "/poktan/" not in html
