@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from kampungkb.audit import sentence
+from kampungkb.audit import history, sentence
 from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
 from kampungkb.models import Role
 from kampungkb.periods import Periode, periode_status
@@ -404,6 +404,25 @@ def denominators_as_help(form, kampung, periode) -> None:
     }
 
 
+@login_required
+def kampung_riwayat(request, kode):
+    """Change history of the profile, pokja and each snapshot kind, for every reader."""
+    kampung = kampung_for(request, kode, PAGE_QUERYSET)
+    blocks = [(_("Profil dan potensi"), [(e, sentence(e)) for e in history(kampung)[:20]])]
+    pokja = getattr(kampung, "pokja", None) if hasattr(kampung, "pokja") else None
+    if pokja is not None:
+        blocks.append((_("Pokja"), [(e, sentence(e)) for e in history(pokja)[:20]]))
+    blocks += [
+        (JENIS_LABEL[jenis], [(e, sentence(e)) for e in snapshot_history(kampung, jenis)])
+        for jenis in JENIS
+    ]
+    return render(
+        request,
+        "villages/kampung_riwayat.html",
+        {"kampung": kampung, "blocks": blocks, "lineage": lineage_of(kampung)},
+    )
+
+
 # -------------------------------------------------------------------- files
 
 BERKAS = {
@@ -431,3 +450,12 @@ def kampung_berkas(request, kode, nama):
         raise Http404
     content_type = mimetypes.guess_type(berkas.name)[0] or "application/octet-stream"
     return FileResponse(berkas.open("rb"), content_type=content_type)
+
+
+def publik_foto(request, kode):
+    """The cover photo is public (the structure chart and files may name people)."""
+    kampung = get_object_or_404(KampungKB, desa_id=kode)
+    if not kampung.foto_sampul:
+        raise Http404
+    content_type = mimetypes.guess_type(kampung.foto_sampul.name)[0] or "image/jpeg"
+    return FileResponse(kampung.foto_sampul.open("rb"), content_type=content_type)

@@ -117,6 +117,17 @@ CASES = [
         expect(200),
     ),
     Case(
+        "villages:kampung-riwayat",
+        lambda w: reverse("villages:kampung-riwayat", args=[kode(w)]),
+        read_in_scope(OUTSIDE_PONDOK_BATU),
+    ),
+    # Public, but Pondok Batu has no cover photo in the shared world.
+    Case(
+        "villages:publik-foto",
+        lambda w: reverse("villages:publik-foto", args=[kode(w)]),
+        expect(404),
+    ),
+    Case(
         "villages:publik-kampung",
         lambda w: reverse("villages:publik-kampung", args=["12.10.09.2024"]),
         expect(404),

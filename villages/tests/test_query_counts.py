@@ -118,6 +118,7 @@ def test_public_and_snapshot_pages_constant(kampung_pondokbatu, opd_labuhanbatu,
     urls = [
         reverse("villages:publik-kampung", args=[PONDOK_BATU]),
         reverse("villages:snapshot-edit", args=[PONDOK_BATU, "kkbpk", str(Periode.current())]),
+        reverse("villages:kampung-riwayat", args=[PONDOK_BATU]),
     ]
     fill(kampung_pondokbatu, opd_labuhanbatu, 1)
     for u in urls:

@@ -275,6 +275,9 @@ def test_cover_photo_is_served_only_in_scope(
     response = client_for(opd_labuhanbatu).get(berkas)
     assert response.status_code == 200 and b"".join(response.streaming_content) == png_bytes()
     assert client_for(kader_desa_lain).get(berkas).status_code == 404
+    # The cover photo alone is public.
+    publik = client_for(None).get(reverse("villages:publik-foto", args=[PONDOK_BATU]))
+    assert publik.status_code == 200 and b"".join(publik.streaming_content) == png_bytes()
 
 
 def test_list_filters(terisi, opd_labuhanbatu, client_for, regions):
@@ -334,3 +337,14 @@ def test_rkm_file_carries_into_a_new_month_and_can_be_cleared(
     )
     now = ProfilKampung.objects.aktif().get(kampung=kampung_pondokbatu, periode=ini.first_day)
     assert not now.rkm_berkas
+
+
+def test_readers_see_the_history_of_each_snapshot(
+    terisi, pimpinan, opd_labuhanbatu, client_for, ini
+):
+    client_for(opd_labuhanbatu).post(kkbpk_url(ini), post_data(kkbpk_data(peserta=60, unmet=5), 1))
+    response = client_for(pimpinan).get(reverse("villages:kampung-riwayat", args=[PONDOK_BATU]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "PUS Menggunakan Suntik 20 → 42" in html
+    assert "Profil Kependudukan" in html
