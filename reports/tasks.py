@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import transaction
 from django.tasks import task
+from django.utils import timezone
 
 from kampungkb.periods import Periode
 from reports import summaries
+
+SIMPAN = dt.timedelta(days=7)
 
 
 @task()
@@ -37,6 +42,8 @@ def prepare_unduhan(unduhan_id: int) -> None:
         Unduhan.objects.filter(pk=unduhan_id).update(
             status=StatusUnduhan.SELESAI, isi=content, nama_berkas=filename
         )
+        # Files live in the database; a week is long enough to fetch one.
+        Unduhan.objects.filter(created_at__lt=timezone.now() - SIMPAN).delete()
 
 
 def ensure_periode(periode: Periode, kode: str) -> bool:
