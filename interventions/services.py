@@ -96,7 +96,13 @@ def intervensi_create(*, data: dict[str, Any], instansi, by) -> Intervensi:
     before = lintas_sektor_count([obj.kampung_id])
     obj.save()
     obj.instansi.set(_instansi_with_own(instansi, by))
-    record(actor=by, action="interventions.intervensi.create", obj=obj)
+    new = snapshot(obj, [f for f in INTERVENSI_FIELDS if f in data])
+    record(
+        actor=by,
+        action="interventions.intervensi.create",
+        obj=obj,
+        changes=diff(Intervensi, {}, new),
+    )
     _reclassify_if_changed([obj.kampung], before)
     _refresh(obj)
     return obj
@@ -232,7 +238,8 @@ def inovasi_create(*, data: dict[str, Any], files: dict, by) -> Inovasi:
     for name in INOVASI_M2M:
         if name in data:
             getattr(obj, name).set(data[name])
-    record(actor=by, action="interventions.inovasi.create", obj=obj)
+    new = snapshot(obj, [f for f in INOVASI_FIELDS if f in data])
+    record(actor=by, action="interventions.inovasi.create", obj=obj, changes=diff(Inovasi, {}, new))
     _refresh_inovasi(_desa_of(obj))
     return obj
 
@@ -350,7 +357,13 @@ def unggulan_create(*, kampung, data: dict[str, Any], by) -> InovasiUnggulan:
         kampung=kampung, **{f: data[f] for f in UNGGULAN_FIELDS if f in data}
     )
     # Flagship innovations are on no dashboard: no summary to refresh.
-    record(actor=by, action="interventions.unggulan.create", obj=obj)
+    new = snapshot(obj, [f for f in UNGGULAN_FIELDS if f in data])
+    record(
+        actor=by,
+        action="interventions.unggulan.create",
+        obj=obj,
+        changes=diff(InovasiUnggulan, {}, new),
+    )
     return obj
 
 

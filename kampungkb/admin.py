@@ -2,7 +2,23 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from kampungkb import audit
 from kampungkb.models import AturanPeriode, AuditEntry, PeriodeBuka, User
+
+# Account fields whose changes go to the audit log (never the password hash).
+USER_AUDIT_FIELDS = [
+    "username",
+    "first_name",
+    "last_name",
+    "email",
+    "role",
+    "wilayah",
+    "instansi",
+    "telepon",
+    "is_active",
+    "is_staff",
+    "is_superuser",
+]
 
 
 @admin.register(User)
@@ -15,6 +31,30 @@ class UserAdmin(BaseUserAdmin):
         *BaseUserAdmin.fieldsets,
         (_("Peran dan wilayah"), {"fields": ("role", "wilayah", "instansi", "telepon")}),
     )
+    # A new account needs its role and scope at once (User.clean checks them).
+    add_fieldsets = (
+        *BaseUserAdmin.add_fieldsets,
+        (_("Peran dan wilayah"), {"fields": ("role", "wilayah", "instansi")}),
+    )
+
+    def save_model(self, request, obj, form, change):
+        """Accounts created or changed here are audited like every service."""
+        before = {}
+        if change:
+            before = audit.snapshot(User.objects.get(pk=obj.pk), USER_AUDIT_FIELDS)
+        super().save_model(request, obj, form, change)
+        changes = audit.diff(User, before, audit.snapshot(obj, USER_AUDIT_FIELDS))
+        if "telepon" in changes:  # the audit log is read widely: no phone numbers
+            changes["telepon"].update(old="•", new="•")
+        if {"password", "password1"} & set(form.changed_data):
+            changes["password"] = {"label": str(_("kata sandi")), "old": "•", "new": "•"}
+        audit.record(
+            actor=request.user,
+            action=f"kampungkb.user.{'update' if change else 'create'}",
+            obj=obj,
+            changes=changes,
+            wilayah_kode=obj.wilayah_id or "",
+        )
 
 
 @admin.register(AuditEntry)
