@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kampungkb.periods import Periode
-from poktan.models import Laporan, Poktan
+from poktan.models import Laporan, Poktan, Status
 
 
 def sections(request, kampung) -> list[dict]:
@@ -25,7 +25,10 @@ def sections(request, kampung) -> list[dict]:
             "context": {
                 "kampung": kampung,
                 "periode": periode,
-                "items": [(p, status.get(p.pk)) for p in poktan],
+                "items": [
+                    (p, status.get(p.pk), Status(status[p.pk]).label if p.pk in status else None)
+                    for p in poktan
+                ],
             },
         }
     ]

@@ -54,6 +54,8 @@ def poktan_detail(request, pk: int):
             "months": [(m, laporan.get(m.first_day)) for m in months],
             "can_edit": access.can_edit(request.user),
             "can_edit_poktan": access.can_edit_poktan(request.user),
+            "tahun_ini": current.year,
+            "potensi_lama": (poktan.potensi_tahun or 0) < current.year,
         },
     )
 

@@ -113,7 +113,7 @@ def test_kampung_section_lists_the_kampung_poktan(
     request = RequestFactory().get("/")
     request.user = kader_pondokbatu
     [section] = sections(request, kampung_pondokbatu)
-    assert [p.nama for p, _s in section["context"]["items"]] == ["BKB Pondok Batu"]
+    assert [item[0].nama for item in section["context"]["items"]] == ["BKB Pondok Batu"]
     html = render_to_string(section["template"], section["context"])
     assert reverse("poktan:poktan-detail", args=[bkb.pk]) in html
 
@@ -130,3 +130,12 @@ def test_public_section_names_poktan_but_no_members(kampung_pondokbatu, bkb):
     assert "BKB Pondok Batu" in html
     assert member.nomor_kk not in html and member.nama_kepala_keluarga not in html
     assert "/poktan/" not in html
+
+
+def test_detail_reminds_to_refresh_potensi_each_year(client_for, kader_pondokbatu, bkb):
+    from django.utils import timezone
+
+    url = reverse("poktan:poktan-detail", args=[bkb.pk])
+    assert "belum diperbarui untuk tahun" in client_for(kader_pondokbatu).get(url).content.decode()
+    Poktan.objects.filter(pk=bkb.pk).update(potensi_tahun=timezone.localdate().year)
+    assert "belum diperbarui" not in client_for(kader_pondokbatu).get(url).content.decode()
