@@ -286,10 +286,22 @@ class InovasiForm(forms.ModelForm):
         self.fields["tematik"].queryset = TematikIID.objects.select_related("tahun")
         self.fields["tematik"].label_from_instance = lambda t: f"{t.tahun.tahun} – {t.nama}"
         self.fields["kampung"].queryset = KampungKB.objects.for_user(user)
-        self.fields["intervensi"].queryset = Intervensi.objects.for_user(user).select_related(
-            "kampung"
+        # Interventions of this innovation's Kampung KB only: a kabupaten-wide list
+        # would grow without bound. A new profile links them after its first save.
+        kampung_ids = [getattr(k, "pk", k) for k in self.initial.get("kampung") or []]
+        self.fields["intervensi"].queryset = (
+            Intervensi.objects.for_user(user)
+            .filter(kampung_id__in=kampung_ids)
+            .select_related("kampung")
         )
         self.fields["intervensi"].required = False
+        self.fields["intervensi"].help_text = _(
+            "Intervensi di Kampung KB terkait (pilih Kampung KB lalu simpan untuk menampilkannya)."
+        )
+        self.fields["intervensi"].label_from_instance = lambda i: f"{i.tanggal:%Y-%m-%d} {i.judul}"
+        for name in ("kampung", "intervensi"):
+            # Rendered from one list: no extra COUNT query per field.
+            self.fields[name].choices = [c for c in self.fields[name].choices]  # noqa: C416
         self.fields["kampung"].required = False
         for name in ("berkas_anggaran", "berkas_profil_bisnis"):
             self.fields[name].widget.attrs["accept"] = "application/pdf"

@@ -51,6 +51,9 @@ def inovasi_list_qs(user):
     )
 
 
+PROFILE_RELATED = ["wilayah", "perangkat_daerah__induk", "tahun_iid", "tematik"]
+
+
 def inovasi_profile(inovasi, user=None) -> dict:
     """Everything the innovation page and its PDF show, in a fixed number of
     queries; sections follow the official profile (seed document order).
@@ -60,9 +63,8 @@ def inovasi_profile(inovasi, user=None) -> dict:
     from interventions import iid
     from interventions.models import Inovasi
 
-    inovasi = Inovasi.objects.select_related(
-        "wilayah", "perangkat_daerah__induk", "tahun_iid", "tematik"
-    ).get(pk=inovasi.pk)
+    if "tahun_iid" not in inovasi._state.fields_cache:
+        inovasi = Inovasi.objects.select_related(*PROFILE_RELATED).get(pk=inovasi.pk)
     kampung = inovasi.kampung.select_related("desa")
     intervensi = (
         inovasi.intervensi.select_related("kampung")

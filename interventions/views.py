@@ -247,7 +247,10 @@ def _inovasi(request, pk) -> Inovasi:
 
 @login_required
 def inovasi_detail(request, pk):
-    context = selectors.inovasi_profile(_inovasi(request, pk), user=request.user)
+    inovasi = get_for_user_or_404(
+        Inovasi.objects.select_related(*selectors.PROFILE_RELATED), request.user, pk=pk
+    )
+    context = selectors.inovasi_profile(inovasi, user=request.user)
     context["can_manage"] = access.can_manage_inovasi(request.user)
     return render(request, "interventions/inovasi_detail.html", context)
 

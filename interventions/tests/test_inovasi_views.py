@@ -194,3 +194,20 @@ def test_public_sections_never_show_contact_or_private_photos(
     assert reverse("interventions:foto-publik", args=[public.pk]) in html
     assert reverse("interventions:foto-publik", args=[private.pk]) not in html
     assert reverse("interventions:foto", args=[private.pk]) not in html
+
+
+@pytest.mark.parametrize("n", [1, 8])
+def test_inovasi_edit_query_count(
+    n, client_for, opd_labuhanbatu, kampung_pondokbatu, django_assert_max_num_queries
+):
+    inovasi = f.inovasi("12.10.09.2009")
+    inovasi.kampung.add(kampung_pondokbatu)
+    dinkes = f.resmi("Dinas Kesehatan")
+    for i in range(n):
+        inovasi.intervensi.add(f.intervensi(kampung_pondokbatu, dinkes, judul=f"K{i}"))
+    client = client_for(opd_labuhanbatu)
+    with django_assert_max_num_queries(15):
+        response = client.get(reverse("interventions:inovasi-edit", args=[inovasi.pk]))
+    # Offered: the interventions of the linked Kampung KB, already linked ones checked.
+    assert len(response.context["form"].fields["intervensi"].choices) == n
+    assert response.content.decode().count("selected") >= n
