@@ -518,6 +518,8 @@ class KlasifikasiPeriode(models.Model):
     indeks_proses = models.DecimalField(_("indeks proses"), max_digits=3, decimal_places=2)
     indeks_output = models.DecimalField(_("indeks output"), max_digits=3, decimal_places=2)
     skor = models.JSONField(_("sub-skor"), default=dict)
+    # The raw value behind each sub-score (counts, percents), e.g. the lintas-sektor count.
+    nilai = models.JSONField(_("nilai"), default=dict)
     dihitung_pada = models.DateTimeField(auto_now=True)
 
     objects = scoped_queryset("kampung__desa__kode").as_manager()

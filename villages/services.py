@@ -386,6 +386,7 @@ def klasifikasi_refresh(kampung: KampungKB, dari: dt.date | None = None) -> str:
                     indeks_proses=hasil.indeks["proses"],
                     indeks_output=hasil.indeks["output"],
                     skor=hasil.skor,
+                    nilai=hasil.nilai,
                 )
             )
     if upserts:
@@ -393,7 +394,14 @@ def klasifikasi_refresh(kampung: KampungKB, dari: dt.date | None = None) -> str:
             upserts,
             update_conflicts=True,
             unique_fields=["kampung", "periode"],
-            update_fields=["kelas", "indeks_input", "indeks_proses", "indeks_output", "skor"],
+            update_fields=[
+                "kelas",
+                "indeks_input",
+                "indeks_proses",
+                "indeks_output",
+                "skor",
+                "nilai",
+            ],
         )
     KampungKB.objects.filter(pk=kampung.pk).update(kelas=kelas)
     kampung.kelas = kelas

@@ -128,7 +128,14 @@ def kampung_list(request):
 def profile_context(kampung: KampungKB) -> dict:
     """What the internal and the public page share: snapshots, class, charts."""
     snaps = current_snapshots(kampung)
-    lintas = lintas_sektor_counts([kampung.pk])[kampung.pk]
+    riwayat_kelas = list(kampung.klasifikasi.order_by("-periode")[:12])
+    # Services and the interventions app keep the stored count fresh
+    # (klasifikasi_refresh); count live only when nothing is stored yet.
+    stored = riwayat_kelas[0].nilai if riwayat_kelas else {}
+    if "proses_lintas_sektor" in stored:
+        lintas = stored["proses_lintas_sektor"]
+    else:
+        lintas = lintas_sektor_counts([kampung.pk])[kampung.pk]
     m = masukan(snaps["profil"], snaps["penduduk"], snaps["kkbpk"], lintas)
     hasil = classification.klasifikasi(m)
     rincian = hasil.rincian()
@@ -149,7 +156,7 @@ def profile_context(kampung: KampungKB) -> dict:
         "kkbpk": kkbpk_indikator(snaps["penduduk"], snaps["kkbpk"]),
         "piramida": piramida(snaps["penduduk"]),
         "potensi": list(kampung.potensi.all()),
-        "riwayat_kelas": list(kampung.klasifikasi.order_by("-periode")[:12]),
+        "riwayat_kelas": riwayat_kelas,
         "profil_items": profil_items(snaps["profil"]),
     }
 

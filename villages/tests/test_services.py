@@ -219,3 +219,29 @@ def test_pokja_save_replaces_members(kampung_pondokbatu, opd_labuhanbatu):
     assert "0812" not in str(entry.changes)
     with pytest.raises(ConflictError):
         services.pokja_save(kampung=k, data={}, anggota=[], expected_version=1, by=opd_labuhanbatu)
+
+
+def test_lintas_sektor_from_interventions_excludes_kb_agencies(terisi, opd_labuhanbatu, ini):
+    import datetime as dt
+
+    from interventions.models import Instansi, Intervensi
+
+    names = [
+        "Dinas Kesehatan",
+        "Dinas Sosial",
+        "OPD Pengendalian Penduduk dan KB",
+        "Perwakilan BKKBN",
+    ]
+    intervensi = Intervensi.objects.create(
+        kampung=terisi,
+        judul="BIAN",
+        tanggal=dt.date(2023, 5, 1),
+        tempat="Posyandu",
+        deskripsi="Imunisasi",
+        seksi="Reproduksi",
+    )
+    intervensi.instansi.set(Instansi.objects.filter(nama__in=names, kabupaten=None))
+    services.klasifikasi_refresh(terisi)
+    row = KlasifikasiPeriode.objects.get(kampung=terisi, periode=ini.first_day)
+    assert row.nilai["proses_lintas_sektor"] == 2  # Dinkes and Dinsos, not the KB agencies
+    assert row.skor["proses_lintas_sektor"] == 2
