@@ -70,11 +70,23 @@ def refresh_desa(desa_kode: str, periode: Periode | None = None) -> None:
     """Recompute the summary row of one desa × period and its roll-ups.
 
     ``periode`` None means "every period this change can affect" (e.g. a
-    Kampung KB profile edit): the last 12 months, the dashboards' trend."""
+    Kampung KB profile edit): the last 12 months, the dashboards' trend.
+
+    A change in month P also reaches the months after it: a snapshot stays in
+    force until the next one, and interventions are counted cumulatively. So
+    the later months of the trend window are rebuilt too (older months in
+    between are left to ``rebuild_summaries``)."""
     with transaction.atomic():
-        for p in [periode] if periode else affected_periods():
+        for p in periods_from(periode):
             build_desa(desa_kode, p)
             rollup_ancestors(desa_kode, p)
+
+
+def periods_from(periode: Periode | None) -> list[Periode]:
+    window = affected_periods()
+    if periode is None:
+        return window
+    return [periode, *[p for p in window if p > periode]]
 
 
 def build_desa(desa_kode: str, periode: Periode) -> Ringkasan | None:

@@ -116,3 +116,18 @@ def test_rebuild_one_kabupaten_leaves_the_others(regions, kampung_tapteng):
     )
     assert row(LABUHANBATU).jumlah_kampung == 1
     assert not Ringkasan.objects.filter(wilayah_id="12.01").exists()
+
+
+def test_a_change_in_an_earlier_month_reaches_the_later_months(regions):
+    from kampungkb.periods import Periode
+
+    pb = f.kampung(PONDOK_BATU)
+    now = Periode.current()
+    earlier = now.prev().prev()
+    summaries.refresh_desa(PONDOK_BATU)  # the trend rows exist, without KKBPK data
+    f.kkbpk(pb, periode=earlier, pus=80, kb_suntik=40)
+    summaries.refresh_desa(PONDOK_BATU, earlier)  # what the villages service calls
+    # The snapshot is in force in the following months too.
+    assert row(PONDOK_BATU, now).cpr == Decimal("50.0")
+    assert row(LABUHANBATU, now.prev()).pus == 80
+    assert row(PONDOK_BATU, earlier.prev()).pus == 0
