@@ -6,6 +6,7 @@ import re
 
 from django import forms
 from django.core import validators
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -417,3 +418,28 @@ class UnggulanForm(forms.ModelForm):
 
 class UnggulanEditForm(VersionFormMixin, UnggulanForm):
     pass
+
+
+class InstansiLokalForm(forms.ModelForm):
+    """A local OPD name of the user's kabupaten, matched to an official agency."""
+
+    class Meta:
+        model = Instansi
+        fields = ["nama", "induk"]
+        labels = {"nama": _("Nama OPD lokal"), "induk": _("Padanan instansi resmi")}
+
+    def __init__(self, *args, kabupaten, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kabupaten = kabupaten
+        self.fields["induk"].queryset = Instansi.objects.filter(kabupaten__isnull=True)
+        self.fields["induk"].required = True
+        indonesian_blank_choices(self)
+
+    def clean_nama(self):
+        nama = " ".join(self.cleaned_data["nama"].split())
+        taken = Instansi.objects.filter(nama__iexact=nama).filter(
+            models.Q(kabupaten=self.kabupaten) | models.Q(kabupaten__isnull=True)
+        )
+        if taken.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Nama ini sudah ada di daftar instansi."))
+        return nama

@@ -379,3 +379,20 @@ def unggulan_update(
     changes = diff(InovasiUnggulan, before, snapshot(unggulan, fields))
     record(actor=by, action="interventions.unggulan.update", obj=unggulan, changes=changes)
     return unggulan
+
+
+# --- Instansi lokal ----------------------------------------------------------
+
+
+@transaction.atomic
+def instansi_lokal_create(*, kabupaten, nama: str, induk: Instansi, by) -> Instansi:
+    """A local OPD name of one kabupaten, matched to its official agency."""
+    obj = Instansi.objects.create(nama=nama, kabupaten=kabupaten, induk=induk, urutan=100)
+    record(
+        actor=by,
+        action="interventions.instansi.create",
+        obj=obj,
+        note=f"{nama} = {induk}",
+        wilayah_kode=kabupaten.kode,
+    )
+    return obj

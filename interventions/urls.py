@@ -27,4 +27,6 @@ urlpatterns = [
         name="unggulan-create",
     ),
     path("inovasi-unggulan/<int:pk>/ubah/", views.unggulan_edit, name="unggulan-edit"),
+    path("instansi/", views.instansi_list, name="instansi-list"),
+    path("instansi/tambah/", views.instansi_create, name="instansi-create"),
 ]

@@ -25,6 +25,7 @@ from interventions.forms import (
     FotoForm,
     InovasiEditForm,
     InovasiForm,
+    InstansiLokalForm,
     IntervensiEditForm,
     IntervensiForm,
     UnggulanEditForm,
@@ -37,6 +38,7 @@ from interventions.models import (
     IndikatorIID,
     Inovasi,
     InovasiUnggulan,
+    Instansi,
     Intervensi,
 )
 from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
@@ -445,3 +447,47 @@ def unggulan_edit(request, pk):
             messages.success(request, _("Inovasi unggulan tersimpan."))
             return redirect(_kampung_url(obj.kampung))
     return render(request, "interventions/unggulan_form.html", context)
+
+
+# --- Instansi ---------------------------------------------------------------------
+
+
+@login_required
+def instansi_list(request):
+    rows = Instansi.objects.for_user(request.user).select_related("kabupaten", "induk")
+    return render(
+        request,
+        "interventions/instansi_list.html",
+        {
+            "resmi": [i for i in rows if i.kabupaten_id is None],
+            "lokal": [i for i in rows if i.kabupaten_id is not None],
+            "can_add": _kabupaten_of(request.user) is not None,
+        },
+    )
+
+
+def _kabupaten_of(user):
+    """The kabupaten a manager adds local OPD names to (None: may not add)."""
+    if not access.is_pengelola(user) or not user.wilayah_id or user.wilayah_id.count(".") != 1:
+        return None
+    return user.wilayah
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def instansi_create(request):
+    kabupaten = _kabupaten_of(request.user)
+    access.require(kabupaten is not None)
+    form = InstansiLokalForm(request.POST or None, kabupaten=kabupaten)
+    if request.method == "POST" and form.is_valid():
+        services.instansi_lokal_create(
+            kabupaten=kabupaten,
+            nama=form.cleaned_data["nama"],
+            induk=form.cleaned_data["induk"],
+            by=request.user,
+        )
+        messages.success(request, _("OPD lokal ditambahkan."))
+        return redirect("interventions:instansi-list")
+    return render(
+        request, "interventions/instansi_form.html", {"form": form, "kabupaten": kabupaten}
+    )

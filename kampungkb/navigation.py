@@ -17,6 +17,7 @@ NAV = [
     ),
     ("interventions:intervensi-list", _("Intervensi"), ALL),
     ("interventions:inovasi-list", _("Inovasi"), ALL),
+    ("interventions:instansi-list", _("Instansi"), {"opd_kabupaten", "admin"}),
     (
         "reports:dasbor-home",
         _("Dasbor"),

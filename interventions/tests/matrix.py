@@ -143,4 +143,10 @@ CASES = [
         MANAGE_UNGGULAN,
     ),
     Case("interventions:unggulan-edit", url("unggulan-edit", pk("iv_unggulan")), MANAGE_UNGGULAN),
+    Case("interventions:instansi-list", url("instansi-list"), ALL_READ),
+    Case(
+        "interventions:instansi-create",
+        url("instansi-create"),
+        expect(403, anonim=302, opd_labuhanbatu=200, opd_kabupaten_lain=200),
+    ),
 ]
