@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.db.models import F
+
 from kampungkb.models import Role
 from kampungkb.periods import Periode
 from reports import dashboard
@@ -18,7 +20,16 @@ def panels(request) -> list[dict]:
     row = Ringkasan.objects.of(periode).filter(wilayah_id=user.wilayah_id).first()
     behind = 0
     if row is not None:
-        behind = row.jumlah_kampung - row.desa_lengkap
+        # Same rule as the dashboard's list: registers owed but not all in.
+        behind = (
+            Ringkasan.objects.of(periode)
+            .filter(
+                tingkat=4,
+                wilayah__kode__startswith=f"{user.wilayah_id}.",
+                laporan_masuk__lt=F("laporan_wajib"),
+            )
+            .count()
+        )
     return [
         {
             "template": "reports/_panel_dasbor.html",
