@@ -161,3 +161,38 @@ def test_kabupaten_recap_is_queued_and_the_worker_delivers_it(
     # Someone else's download is not found, even in the same kabupaten.
     other = client_for(opd_labuhanbatu)
     assert other.get(reverse("reports:unduhan-berkas", args=[unduhan.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("jenis", ["poktan", "intervensi"])
+def test_recap_query_count_does_not_grow(
+    jenis, regions, opd_labuhanbatu, client_for, django_assert_max_num_queries
+):
+    from poktan.models import Laporan, Poktan
+    from villages.models import Wilayah
+
+    codes = list(
+        Wilayah.objects.filter(tingkat=4, kode__startswith="12.10.09.").values_list(
+            "kode", flat=True
+        )
+    )
+    periode = Periode(2026, 11)
+
+    def add(kode):
+        k = f.kampung(kode)
+        f.intervensi(k, instansi=["Dinas Koperasi", "Dinas Kesehatan"])
+        p = Poktan.objects.create(kampung=k, jenis=JenisPoktan.BKB, nama=f"BKB {kode}")
+        Laporan.objects.create(
+            poktan=p, periode=periode.first_day, status="diajukan", jumlah_anggota=5
+        )
+
+    client = client_for(opd_labuhanbatu)
+    url = reverse("reports:rekap-pratinjau", args=[jenis, BILAH_HULU])
+    for kode in codes[:2]:
+        add(kode)
+    with django_assert_max_num_queries(15) as small:
+        assert client.get(url, {"periode": "2026-11"}).status_code == 200
+    for kode in codes[2:12]:
+        add(kode)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get(url, {"periode": "2026-11"})
+    assert response.status_code == 200
