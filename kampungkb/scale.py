@@ -232,6 +232,35 @@ def insert_select(model, exprs: dict[str, str], from_sql: str) -> int:
     return execute(sql)
 
 
+class deferred_indexes:
+    """Drop a table's plain (non-constraint) indexes during a bulk insert and
+    build them again afterwards: one sort per index instead of one random
+    insert per row. Primary keys and unique constraints stay in place."""
+
+    def __init__(self, model):
+        self.table = model._meta.db_table
+
+    def __enter__(self):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT i.indexname, i.indexdef FROM pg_indexes i "
+                "WHERE i.tablename = %s AND NOT EXISTS ("
+                " SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)",
+                [self.table],
+            )
+            self.indexes = cursor.fetchall()
+            for name, _definition in self.indexes:
+                cursor.execute(f'DROP INDEX "{name}"')
+        return self
+
+    def __exit__(self, *exc):
+        with connection.cursor() as cursor:
+            cursor.execute("SET maintenance_work_mem = '512MB'")
+            for _name, definition in self.indexes:
+                cursor.execute(definition)
+        return False
+
+
 def copy_rows(model, columns: list[str], rows: Iterable[Sequence], progress=None, total=0) -> int:
     """COPY rows (tuples aligned with ``columns``) into the model's table; other
     columns get their field defaults."""
@@ -497,8 +526,10 @@ def _generate_all(opts, regions, periods, rng, progress) -> None:
     _generate_villages(periods, progress)
     _generate_poktan(opts, periods, progress)
     _generate_interventions(first, last, progress)
+    tables = existing_tables()
     for model in _sequenced_models():
-        reset_sequence(model)
+        if model._meta.db_table in tables:
+            reset_sequence(model)
 
 
 def _json(value) -> str:
@@ -711,6 +742,8 @@ def _generate_poktan(opts, periods: list[Periode], progress) -> None:
 
     if opts.anggota:
         progress.step("anggota poktan")
+        defer = deferred_indexes(Anggota)
+        defer.__enter__()
         methods = ["IUD", "MOW", "MOP", "Kondom", "Implan", "Suntik", "PIL"]
         reasons = ["hamil", "anak_segera", "anak_kemudian", "tidak_ingin_anak"]
         n = insert_select(
@@ -733,10 +766,12 @@ def _generate_poktan(opts, periods: list[Periode], progress) -> None:
             f"poktan_poktan p CROSS JOIN generate_series(1, {int(opts.anggota)}) AS a(n) "
             "CROSS JOIN LATERAL (SELECT random() + 0 * a.n AS r1, random() + 0 * p.id AS r2) r",
         )
+        defer.__exit__(None, None, None)
         progress.count("anggota", n)
 
     progress.step(f"laporan ({len(periods)} bulan × poktan)")
-    n = _insert_laporan(Laporan, periods)
+    with deferred_indexes(Laporan):
+        n = _insert_laporan(Laporan, periods)
     progress.count("laporan", n)
     progress.step("pertemuan (3 bulan terakhir)")
     n = insert_select(

@@ -23,7 +23,7 @@ from kampungkb.periods import Periode, due_date
 from reports import sources
 from reports.models import Ringkasan
 from reports.summaries import COUNT_FIELDS, INDEKS_FIELDS, JSON_FIELDS, _defaults
-from villages.choices import POKTAN_PENYEBUT, POKTAN_SLUG
+from villages.choices import POKTAN_PENYEBUT, POKTAN_SLUG, RENTANG_USIA
 
 
 def _rows(sql: str, params=None) -> list[tuple]:
@@ -42,6 +42,10 @@ def _latest(by_kampung: dict[int, list], until) -> object | None:
     return found
 
 
+class _Row(dict):
+    __getattr__ = dict.__getitem__
+
+
 def _static_data():
     """Data that does not depend on the month: Kampung KB, poktan, snapshots,
     agencies, innovations."""
@@ -56,19 +60,27 @@ def _static_data():
     ):
         poktan[kid][jenis] = n
 
-    def grouped(qs):
+    def grouped(qs, derived=None):
+        # Plain rows (no model instances: 250,000 of each nationally), with the
+        # model's derived figures computed once from the same field lists.
         out = defaultdict(list)
-        for obj in qs.order_by("kampung_id", "periode"):
-            out[obj.kampung_id].append(obj)
+        for row in qs.order_by("kampung_id", "periode").values():
+            for name, fields in (derived or {}).items():
+                row[name] = sum(row[f] for f in fields)
+            out[row["kampung_id"]].append(_Row(row))
         return out
 
-    kelas = grouped(
-        KlasifikasiPeriode.objects.only(
-            "kampung_id", "periode", "kelas", "indeks_input", "indeks_proses", "indeks_output"
-        )
+    bands = [f"{sex}_{i}" for sex in ("pria", "wanita") for i in range(len(RENTANG_USIA))]
+    kelas = grouped(KlasifikasiPeriode.objects.all())
+    penduduk = grouped(PendudukKampung.objects.aktif(), {"jumlah_jiwa": bands})
+    kkbpk = grouped(
+        KkbpkKampung.objects.aktif(),
+        {
+            "peserta_kb": KkbpkKampung.KB_FIELDS,
+            "peserta_mkjp": KkbpkKampung.MKJP_FIELDS,
+            "unmet": KkbpkKampung.UNMET_FIELDS,
+        },
     )
-    penduduk = grouped(PendudukKampung.objects.aktif())
-    kkbpk = grouped(KkbpkKampung.objects.aktif())
     lintas = dict(
         _rows(
             "SELECT v.kampung_id, count(DISTINCT coalesce(i.induk_id, i.id)) "
@@ -160,6 +172,40 @@ def _month_data(periode: Periode):
     return laporan, seksi, instansi, seksi_kum, instansi_kum
 
 
+_VILLAGES_MEMO: dict = {}
+
+
+def _villages_values(k, p, b) -> dict:
+    """``reports.sources.villages_data`` for the snapshots in force."""
+    values: dict = {}
+    if k is not None:
+        values |= {
+            "kelas": k.kelas,
+            "kelas_jumlah": {k.kelas: 1},
+            "indeks_input": k.indeks_input,
+            "indeks_proses": k.indeks_proses,
+            "indeks_output": k.indeks_output,
+        }
+    if p is not None:
+        values |= {"jumlah_jiwa": p.jumlah_jiwa, "jumlah_keluarga": p.keluarga, "pus": p.pus}
+    if b is not None:
+        values |= {
+            "peserta_kb": b.peserta_kb,
+            "peserta_mkjp": b.peserta_mkjp,
+            "unmet": b.unmet,
+            "metode": {m.value: getattr(b, f"kb_{m.value.lower()}") for m in Kontrasepsi},
+            "tidak_kb": {r.value: getattr(b, f"non_{r.value}") for r in NonKontrasepsi},
+            "partisipasi": {
+                str(j): {
+                    "ikut": getattr(b, f"ikut_{slug}"),
+                    "sasaran": getattr(p, POKTAN_PENYEBUT[j]) if p else 0,
+                }
+                for j, slug in POKTAN_SLUG.items()
+            },
+        }
+    return values
+
+
 def desa_values(kid, periode, static, month) -> dict:
     """The values ``reports.summaries.build_desa`` stores for one desa × month."""
     _kampung, poktan, kelas, penduduk, kkbpk, lintas, inovasi = static
@@ -216,31 +262,10 @@ def desa_values(kid, periode, static, month) -> dict:
     k = _latest(kelas.get(kid, ()), until)
     p = _latest(penduduk.get(kid, ()), until)
     b = _latest(kkbpk.get(kid, ()), until)
-    if k is not None:
-        values |= {
-            "kelas": k.kelas,
-            "kelas_jumlah": {k.kelas: 1},
-            "indeks_input": k.indeks_input,
-            "indeks_proses": k.indeks_proses,
-            "indeks_output": k.indeks_output,
-        }
-    if p is not None:
-        values |= {"jumlah_jiwa": p.jumlah_jiwa, "jumlah_keluarga": p.keluarga, "pus": p.pus}
-    if b is not None:
-        values |= {
-            "peserta_kb": b.peserta_kb,
-            "peserta_mkjp": b.peserta_mkjp,
-            "unmet": b.unmet,
-            "metode": {m.value: getattr(b, f"kb_{m.value.lower()}") for m in Kontrasepsi},
-            "tidak_kb": {r.value: getattr(b, f"non_{r.value}") for r in NonKontrasepsi},
-            "partisipasi": {
-                str(j): {
-                    "ikut": getattr(b, f"ikut_{slug}"),
-                    "sasaran": getattr(p, POKTAN_PENYEBUT[j]) if p else 0,
-                }
-                for j, slug in POKTAN_SLUG.items()
-            },
-        }
+    key = (id(k), id(p), id(b))
+    if key not in _VILLAGES_MEMO:  # snapshots change once a year, not every month
+        _VILLAGES_MEMO[key] = _villages_values(k, p, b)
+    values |= _VILLAGES_MEMO[key]
     values["jumlah_berindeks"] = int(values.get("indeks_input") is not None)
     return values
 
@@ -268,6 +293,7 @@ def rebuild_all(periods: list[Periode], progress=None) -> int:
     """Replace the summary rows of ``periods`` at every level; returns the
     number of desa rows written."""
     static = _static_data()
+    _VILLAGES_MEMO.clear()
     kampung = static[0]
     now = timezone.now()
     built = 0
@@ -296,13 +322,14 @@ def rebuild_all(periods: list[Periode], progress=None) -> int:
                 progress.tick(i, len(periods))
         with connection.cursor() as cursor:
             cursor.execute("DROP TABLE IF EXISTS scale_laporan_agg")
+    _VILLAGES_MEMO.clear()
     return built
 
 
 def _copy(rows: dict[str, dict], periode: Periode, now) -> None:
     def convert(name, value):
         if name in JSON_FIELDS:
-            return json.dumps(value, ensure_ascii=False)
+            return json.dumps(value, ensure_ascii=False) if value else "{}"
         return value
 
     names = ", ".join(f'"{c}"' for c in COLUMNS)
