@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods
 from kampungkb.audit import history, sentence
 from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
 from kampungkb.models import Role
-from kampungkb.periods import Periode, periode_status
+from kampungkb.periods import STATUS_LABELS, Periode, PeriodeStatus, periode_status
 from kampungkb.scoping import get_for_user_or_404, require_role
 from villages import classification, services
 from villages.choices import KELUARGA, POKTAN_PENYEBUT, POKTAN_SLUG, RENTANG_USIA
@@ -334,6 +334,7 @@ def snapshot_edit(request, kode, jenis, periode):
     kampung = kampung_for(request, kode)
     require_edit(request.user, kampung)
     model, form_class = JENIS[jenis], SNAPSHOT_FORMS[jenis]
+    status = periode_status(periode, kampung.desa_id)
     current = snapshot_exact(model, kampung, periode.first_day)
     # A month not filled yet starts from the latest earlier values.
     start = current or snapshot_at(model, kampung, periode.first_day)
@@ -348,7 +349,8 @@ def snapshot_edit(request, kode, jenis, periode):
         "jenis": jenis,
         "judul": JENIS_LABEL[jenis],
         "periode": periode,
-        "status": periode_status(periode, kampung.desa_id),
+        "status": STATUS_LABELS[status],
+        "bisa_simpan": status in (PeriodeStatus.TERBUKA, PeriodeStatus.DIBUKA_KEMBALI),
         "form": form,
         "current": current,
         "dari_periode": start.periode if start and not current else None,

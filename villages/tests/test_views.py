@@ -348,3 +348,16 @@ def test_readers_see_the_history_of_each_snapshot(
     assert response.status_code == 200
     assert "PUS Menggunakan Suntik 20 → 42" in html
     assert "Profil Kependudukan" in html
+
+
+def test_locked_month_shows_no_save_button_and_refuses_posts(
+    terisi, opd_labuhanbatu, client_for, ini
+):
+    lama = Periode(ini.year - 1, ini.month)
+    url = reverse("villages:snapshot-edit", args=[PONDOK_BATU, "penduduk", str(lama)])
+    client = client_for(opd_labuhanbatu)
+    html = client.get(url).content.decode()
+    assert "tidak dapat diisi sekarang" in html and 'type="submit">Simpan' not in html
+    response = client.post(url, post_data(penduduk_data(), 0))
+    assert response.status_code == 200
+    assert "sudah dikunci" in response.content.decode()
