@@ -266,8 +266,8 @@ def rekap_intervensi_context(wilayah, periode: Periode, bulan: int, user) -> dic
             seksi.most_common(), title=_("Intervensi per seksi"), value_header=_("Kegiatan")
         ),
         "instansi_chart": charts.bar(
-            instansi.most_common(),
-            title=_("Intervensi per instansi"),
+            instansi.most_common(10),
+            title=_("10 instansi paling banyak terlibat"),
             value_header=_("Kegiatan"),
             color="#20c997",
         ),
