@@ -392,6 +392,7 @@ def instansi_lokal_create(*, kabupaten, nama: str, induk: Instansi, by) -> Insta
         actor=by,
         action="interventions.instansi.create",
         obj=obj,
+        changes=diff(Instansi, {}, snapshot(obj, ["nama", "kabupaten", "induk"])),
         note=f"{nama} = {induk}",
         wilayah_kode=kabupaten.kode,
     )

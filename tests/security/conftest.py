@@ -29,41 +29,39 @@ def sec(personas, kampung_pondokbatu, kampung_tapteng, media):
     from kampungkb.domain import JenisPoktan
     from kampungkb.periods import Periode
     from poktan.models import Anggota, Laporan, Poktan, Status
-    from villages import services as vs
+    from villages.models import (
+        AnggotaPokja,
+        KkbpkKampung,
+        PendudukKampung,
+        Pokja,
+        ProfilKampung,
+    )
     from villages.tests.factories import kkbpk_data, penduduk_data, profil_data
 
     p = personas
     w = types.SimpleNamespace(personas=p, kampung=kampung_pondokbatu, kampung_lain=kampung_tapteng)
     w.periode = Periode.current()
     w.periode_lalu = w.periode.prev()
+    # Rows written directly (the services are exercised by the tests themselves):
+    # a live Profil, Penduduk and KKBPK of this month, and a pokja with a member.
     for kampung in (w.kampung, w.kampung_lain):
-        for jenis, data in (
-            ("penduduk", penduduk_data()),
-            ("profil", profil_data(plkb_kontak=TELEPON_PLKB, plkb_nip=NIP_PLKB)),
-            ("kkbpk", kkbpk_data()),
+        for model, data in (
+            (PendudukKampung, penduduk_data()),
+            (ProfilKampung, profil_data(plkb_kontak=TELEPON_PLKB, plkb_nip=NIP_PLKB)),
+            (KkbpkKampung, kkbpk_data()),
         ):
-            vs.snapshot_save(
-                kampung=kampung,
-                jenis=jenis,
-                periode=w.periode,
-                data=data,
-                expected_version=0,
-                by=p.admin_portal,
-                check_open=False,
+            model.objects.create(
+                kampung=kampung, periode=w.periode.first_day, dibuat_oleh=p.admin_portal, **data
             )
-        vs.pokja_save(
-            kampung=kampung,
-            data={"sk_nomor": "141/12/2017", "sk_penerbit": "Kepala Desa"},
-            anggota=[
-                {
-                    "nama": "Bu Ketua Pokja",
-                    "jabatan": "Ketua",
-                    "terlatih": True,
-                    "telepon": TELEPON_POKJA,
-                },
-            ],
-            expected_version=0,
-            by=p.admin_portal,
+        pokja = Pokja.objects.create(
+            kampung=kampung, sk_nomor="141/12/2017", sk_penerbit="Kepala Desa"
+        )
+        AnggotaPokja.objects.create(
+            pokja=pokja,
+            nama="Bu Ketua Pokja",
+            jabatan="Ketua",
+            terlatih=True,
+            telepon=TELEPON_POKJA,
         )
     w.poktan = Poktan.objects.create(kampung=w.kampung, jenis=JenisPoktan.BKB, nama="BKB Uji")
     w.anggota = Anggota.objects.create(

@@ -325,6 +325,18 @@ def unggulan_update(w):
     )
 
 
+def instansi_lokal_create(w):
+    from interventions.tests.factories import resmi
+    from villages.models import Wilayah
+
+    _is().instansi_lokal_create(
+        kabupaten=Wilayah.objects.get(kode="12.10"),
+        nama="Dinas Kesehatan Kabupaten Labuhanbatu",
+        induk=resmi("Dinas Kesehatan"),
+        by=w.personas.opd_labuhanbatu,
+    )
+
+
 SCENARIOS = {
     "kampungkb.services.periode_reopen": [periode_reopen],
     "villages.services.kampung_create": [kampung_create],
@@ -347,6 +359,7 @@ SCENARIOS = {
     "interventions.services.bukti_save": [bukti_save],
     "interventions.services.unggulan_create": [unggulan_create],
     "interventions.services.unggulan_update": [unggulan_update],
+    "interventions.services.instansi_lokal_create": [instansi_lokal_create],
 }
 PARAMS = [
     pytest.param(service, scenario, id=scenario.__name__)

@@ -63,7 +63,7 @@ def test_backup_then_restore_into_a_fresh_database(sec, tmp_path):
     with psycopg.connect(source_url) as source:
         counts = _counts(source)
         refs = _file_refs(source)
-    assert counts["poktan_anggota"] and counts["kampungkb_auditentry"] and refs  # a real world
+    assert counts["poktan_anggota"] and counts["villages_pendudukkampung"] and refs  # real data
     assert all((media / ref).is_file() for ref in refs)
 
     backup = tmp_path / "cadangan"
