@@ -453,3 +453,51 @@ def test_unduhan_create_hostile(data, sec, client_for):
         response = client.post(reverse("reports:unduhan-create"), data)
         assert response.status_code in (302, 404), response.status_code
         transaction.set_rollback(True)
+
+
+def test_stored_markup_is_escaped_on_every_page_showing_it(sec, client_for):
+    """Markup saved through the services comes back escaped: internal pages,
+    the public page, the audit log and history sentences."""
+    from interventions import services as iv
+    from villages import services as vs
+
+    opd = sec.personas.opd_labuhanbatu
+    sec.kampung.refresh_from_db()
+    vs.kampung_update(
+        kampung=sec.kampung,
+        data={
+            "nama": f"Kampung {XSS}",
+            "gambaran_umum": ATTR,
+            "visi": XSS,
+            "misi": [XSS, ATTR],
+        },
+        potensi=[("Kuliner", XSS)],
+        expected_version=sec.kampung.version,
+        by=opd,
+    )
+    iv.intervensi_update(
+        intervensi=sec.intervensi,
+        data={"judul": XSS, "deskripsi": ATTR},
+        instansi=list(sec.intervensi.instansi.all()),
+        expected_version=sec.intervensi.version,
+        by=opd,
+    )
+    iv.unggulan_update(
+        unggulan=sec.unggulan,
+        data={"nama": XSS, "deskripsi": ATTR},
+        expected_version=sec.unggulan.version,
+        by=opd,
+    )
+    pages = [
+        (opd, reverse("villages:kampung-detail", args=[sec.kampung.desa_id])),
+        (opd, reverse("villages:kampung-list")),
+        (opd, reverse("interventions:intervensi-detail", args=[sec.intervensi.pk])),
+        (opd, reverse("interventions:intervensi-list")),
+        (opd, reverse("audit-list")),
+        (opd, reverse("reports:kampung-pratinjau", args=[sec.kampung.desa_id])),
+        (sec.personas.anonim, reverse("villages:publik-kampung", args=[sec.kampung.desa_id])),
+    ]
+    for user, url in pages:
+        response = client_for(user).get(url)
+        assert response.status_code == 200, url
+        _check_escaped(response.content.decode(), url)
