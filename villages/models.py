@@ -21,6 +21,7 @@ from villages.choices import (
     JabatanPokja,
     KategoriPotensi,
     Kelas,
+    Kriteria,
     PlkbPengarah,
 )
 
@@ -228,6 +229,14 @@ class KampungKB(VersionedModel):
     @property
     def audit_wilayah_kode(self) -> str:
         return self.desa_id
+
+    def kriteria_labels(self) -> list[str]:
+        """The official descriptions of the ticked kriteria pembentukan."""
+        labels = dict(Kriteria.choices)
+        texts = [str(labels.get(k, k)) for k in self.kriteria if k != Kriteria.LAINNYA]
+        if Kriteria.LAINNYA in self.kriteria and self.kriteria_lainnya:
+            texts.append(self.kriteria_lainnya)
+        return texts
 
     def clean(self) -> None:
         if self.desa_id and tingkat_of(self.desa_id) != Tingkat.DESA:

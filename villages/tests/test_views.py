@@ -361,3 +361,16 @@ def test_locked_month_shows_no_save_button_and_refuses_posts(
     response = client.post(url, post_data(penduduk_data(), 0))
     assert response.status_code == 200
     assert "sudah dikunci" in response.content.decode()
+
+
+def test_kriteria_pembentukan_shown_with_official_descriptions(kampung_pondokbatu, client_for):
+    KampungKB.objects.filter(pk=kampung_pondokbatu.pk).update(
+        kriteria=["Kriteria 3", "Lainnya"], kriteria_lainnya="Diapit 2 perusahaan perkebunan"
+    )
+    html = (
+        client_for(None)
+        .get(reverse("villages:publik-kampung", args=[PONDOK_BATU]))
+        .content.decode()
+    )
+    assert "Termasuk wilayah terpencil, perbatasan, dsb" in html
+    assert "Diapit 2 perusahaan perkebunan" in html
