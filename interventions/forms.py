@@ -312,6 +312,8 @@ class InovasiForm(forms.ModelForm):
         upload = self.cleaned_data.get(name)
         if upload and hasattr(upload, "content_type"):
             uploads.periksa_dokumen(upload, ["pdf"])
+            # Stored under a name of our choosing: the extension matches the content.
+            upload.name = f"{name.removeprefix('berkas_')}.pdf"
         return upload
 
     def clean_berkas_anggaran(self):
@@ -368,7 +370,8 @@ class BuktiForm(VersionFormMixin, forms.ModelForm):
     def clean_berkas(self):
         upload = self.cleaned_data.get("berkas")
         if upload and hasattr(upload, "content_type"):
-            uploads.periksa_dokumen(upload, self.indikator.ekstensi)
+            jenis = uploads.periksa_dokumen(upload, self.indikator.ekstensi)
+            upload.name = f"bukti-{self.indikator.nomor}.{jenis}"
         return upload
 
     def clean_tanggal_surat(self):

@@ -211,3 +211,17 @@ def test_inovasi_edit_query_count(
     # Offered: the interventions of the linked Kampung KB, already linked ones checked.
     assert len(response.context["form"].fields["intervensi"].choices) == n
     assert response.content.decode().count("selected") >= n
+
+
+def test_evidence_stored_under_a_name_matching_its_content(client_for, opd_labuhanbatu, regions):
+    inovasi = f.inovasi("12.10.09.2009")
+    upload = SimpleUploadedFile("laporan.html", b"%PDF-1.4\n", "text/html")
+    parameter = inovasi.tahun_iid.indikator.get(nomor=1).parameter.get(urutan=1)
+    client = client_for(opd_labuhanbatu)
+    url = reverse("interventions:bukti-edit", args=[inovasi.pk, 1])
+    assert client.post(url, {"parameter": parameter.pk, "berkas": upload}).status_code == 302
+    bukti = BuktiIID.objects.get()
+    assert bukti.berkas.name.endswith("/bukti-1.pdf")
+    response = client.get(reverse("interventions:bukti-berkas", args=[inovasi.pk, 1]))
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment")
