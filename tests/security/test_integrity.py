@@ -476,3 +476,53 @@ def test_form_rules_without_database_constraint(name, sec):
     except IntegrityError:
         return
     raise AssertionError(f"{name}: stored")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "persona,url,field",
+    [
+        (
+            "kader_pondokbatu",
+            lambda w: reverse(
+                "villages:snapshot-edit", args=[w.kampung.desa_id, "penduduk", w.periode]
+            ),
+            "keluarga",
+        ),
+        (
+            "opd_labuhanbatu",
+            lambda w: reverse("villages:kampung-edit", args=[w.kampung.desa_id]),
+            "nama",
+        ),
+        (
+            "opd_labuhanbatu",
+            lambda w: reverse("interventions:intervensi-edit", args=[w.intervensi.pk]),
+            "judul",
+        ),
+    ],
+)
+def test_stale_form_gets_the_conflict_message_and_keeps_its_input(persona, url, field, sec):
+    """Two people open the same form; the second to save is told, keeps what
+    they typed, and the first one's save stands."""
+    from django.test import Client
+
+    from kampungkb.concurrency import CONFLICT_MESSAGE
+    from tests.security.forms import baseline, form_fields
+
+    user = getattr(sec.personas, persona)
+    first, second = Client(), Client()
+    first.force_login(user)
+    second.force_login(user)
+    target = url(sec)
+    forms = [
+        baseline(form_fields(c.get(target).content.decode(), target, target))
+        for c in (first, second)
+    ]
+    value = "121" if field == "keluarga" else "Nilai pertama"
+    assert first.post(target, forms[0] | {field: [value]}).status_code == 302
+    mine = "122" if field == "keluarga" else "Nilai kedua"
+    response = second.post(target, forms[1] | {field: [mine]})
+    assert response.status_code in (200, 409)
+    html = response.content.decode()
+    assert str(CONFLICT_MESSAGE) in html
+    assert mine in html  # the user's input is still in the form
