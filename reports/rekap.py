@@ -124,6 +124,7 @@ def rekap_poktan_context(wilayah, periode: Periode, user, progress=None) -> dict
         if progress and i % 25 == 0:
             progress(i, len(poktan))
     rows = list(desa.values())
+    per_jenis = jenis_rows(rows)
     total = BarisDesa(wilayah=wilayah, kampung="")
     for r in rows:
         for name in ("wajib", "masuk", "tepat", "verif", "anggota", "hadir"):
@@ -133,6 +134,7 @@ def rekap_poktan_context(wilayah, periode: Periode, user, progress=None) -> dict
         "periode": periode,
         "batas": due,
         "desa_rows": rows,
+        "jenis_rows": per_jenis,
         "total": total,
         "chart": charts.bar(
             [(r.wilayah.label, r.kelengkapan) for r in rows],
@@ -142,6 +144,41 @@ def rekap_poktan_context(wilayah, periode: Periode, user, progress=None) -> dict
             max_value=100,
         ),
     }
+
+
+JENIS_FIGURES = [
+    "jumlah_anggota",
+    "keluarga_hadir",
+    "anak_dipantau_kka",
+    "kegiatan_informasi",
+    "kegiatan_konseling",
+    "remaja_terjangkau",
+    "anggota_aktif",
+    "modal",
+    "omzet",
+]
+
+
+def jenis_rows(rows: list[BarisDesa]) -> list[dict]:
+    """Register figures summed per poktan type over the registers that are in."""
+    from kampungkb.domain import JenisPoktan
+
+    out = {
+        j.value: {"jenis": j.label, "poktan": 0, "masuk": 0, **dict.fromkeys(JENIS_FIGURES)}
+        for j in JenisPoktan
+    }
+    for r in rows:
+        for p in r.poktan:
+            d = out[p["poktan"].jenis]
+            d["poktan"] += 1
+            if not p["masuk"]:
+                continue
+            d["masuk"] += 1
+            for name in JENIS_FIGURES:
+                value = getattr(p["laporan"], name)
+                if value is not None:
+                    d[name] = (d[name] or 0) + value
+    return [d for d in out.values() if d["poktan"]]
 
 
 def rekap_poktan_sheets(context: dict) -> list[xlsx.Sheet]:

@@ -68,6 +68,9 @@ def test_rekap_poktan_pdf_agrees_with_the_dashboard(registers, pimpinan, client_
     assert "BKB Mawar" in text and "Diajukan" in text
     assert "UPPKA Sejahtera" in text and "Draf" in text and "Rp 1.250.000" in text
     assert "BKR Melati" in text and "Belum ada" in text
+    # Per type: only the submitted BKB register counts (the UPPKA one is a draft).
+    assert "anak dipantau KKA 12" in text
+    assert "modal Rp" not in text
 
 
 def test_rekap_poktan_xlsx_has_the_same_figures(registers, pimpinan, client_for):
