@@ -96,6 +96,13 @@ def ensure_database() -> dict:
             and os.environ.get("BENCH_REBUILD") != "1"
         ):
             say(f"basis data {DB} dipakai ulang ({row[0]})")
+            # The code may have new migrations since the data was generated.
+            subprocess.run(
+                [PY, "manage.py", "migrate", "--noinput", "-v0"],
+                cwd=ROOT,
+                env=child_env(),
+                check=True,
+            )
             return json.loads(row[0].split(" | ", 1)[1]) if " | " in row[0] else {}
         say(f"membuat basis data {DB} skala {SCALE} …")
         conn.execute(f'DROP DATABASE IF EXISTS "{DB}" WITH (FORCE)')
@@ -466,8 +473,16 @@ def pg_version() -> str:
         return cursor.fetchone()[0]
 
 
+def _stop(signum, _frame):
+    raise SystemExit(f"dihentikan (sinyal {signum})")  # so gunicorn is stopped too
+
+
 def main() -> int:
+    import signal
+
     from bench.client import Client
+
+    signal.signal(signal.SIGTERM, _stop)
 
     RESULTS.mkdir(exist_ok=True)
     info = ensure_database()
