@@ -19,6 +19,7 @@ from interventions.models import (
     InpresKegiatan,
     Instansi,
     Intervensi,
+    JenisIntervensi,
     ParameterIID,
     StatusIntervensi,
     TahunIID,
@@ -144,6 +145,10 @@ class IntervensiForm(forms.ModelForm):
             self.add_error("sasaran", _("Pilih minimal satu sasaran atau isi sasaran lainnya."))
         if Sasaran.LAINNYA in sasaran and not data.get("sasaran_lainnya"):
             self.add_error("sasaran_lainnya", _("Sebutkan sasaran lainnya."))
+        if any(i.nama == "Lainnya" for i in data.get("instansi") or []) and not data.get(
+            "instansi_lainnya"
+        ):
+            self.add_error("instansi_lainnya", _("Sebutkan instansi lainnya."))
         own = self.user.role == "opd_lintas_sektor" and self.user.instansi_id
         if not own and not data.get("instansi") and not data.get("instansi_lainnya"):
             self.add_error("instansi", _("Pilih minimal satu instansi atau isi instansi lainnya."))
@@ -172,6 +177,14 @@ class FotoForm(forms.Form):
         required=False,
         help_text=_("Jangan centang bila foto memperlihatkan wajah anak atau data pribadi."),
     )
+
+    def __init__(self, *args, jenis: str = JenisIntervensi.KEGIATAN, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Official mapping: Kegiatan photos for an activity, Sebelum/Sesudah for before-after.
+        if jenis == JenisIntervensi.SEBELUM_SESUDAH:
+            self.fields["tipe"].choices = [(TipeFoto.SEBELUM,) * 2, (TipeFoto.SESUDAH,) * 2]
+        else:
+            self.fields["tipe"].choices = [(TipeFoto.KEGIATAN,) * 2]
 
     def clean_berkas(self):
         self.foto = uploads.bersihkan_foto(self.cleaned_data["berkas"])

@@ -110,7 +110,7 @@ def _intervensi(request, pk) -> Intervensi:
 def _detail(request, obj, foto_form=None, status=200):
     can_edit = access.can_edit_intervensi(request.user, obj)
     if can_edit and foto_form is None:
-        foto_form = FotoForm()
+        foto_form = FotoForm(jenis=obj.jenis)
     foto = list(obj.foto.all())
     return render(
         request,
@@ -179,7 +179,7 @@ def intervensi_edit(request, pk):
 def foto_add(request, pk):
     obj = _intervensi(request, pk)
     access.require(access.can_edit_intervensi(request.user, obj))
-    form = FotoForm(request.POST, request.FILES)
+    form = FotoForm(request.POST, request.FILES, jenis=obj.jenis)
     if form.is_valid():
         try:
             services.foto_add(

@@ -200,3 +200,13 @@ def test_mistyped_period_filter_says_so(client_for, opd_labuhanbatu, kampung_pon
     )
     assert response.status_code == 200
     assert "Tulis periode sebagai tahun-bulan" in response.content.decode()
+
+
+def test_instansi_lainnya_needs_a_name(client_for, opd_labuhanbatu, kampung_pondokbatu):
+    lainnya = f.resmi("Lainnya")
+    response = client_for(opd_labuhanbatu).post(
+        reverse("interventions:intervensi-create"),
+        _data(kampung_pondokbatu, instansi=[lainnya.pk]),
+    )
+    assert "Sebutkan instansi lainnya" in response.content.decode()
+    assert not Intervensi.objects.exists()

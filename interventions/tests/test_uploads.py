@@ -113,3 +113,15 @@ def test_photo_delete_rights(client_for, bian, opd_kesehatan, kader_pondokbatu, 
     assert client_for(kader_desa_lain).post(url).status_code == 404
     assert client_for(opd_kesehatan).post(url).status_code == 302
     assert not FotoIntervensi.objects.exists()
+
+
+def test_before_after_post_takes_before_and_after_photos(client_for, opd_kesehatan, bian):
+    bian.jenis = "Sebelum - Sesudah"
+    bian.save()
+    client = client_for(opd_kesehatan)
+    upload = SimpleUploadedFile("a.jpg", f.jpeg_bytes(), "image/jpeg")
+    response = _post(client, bian, upload, tipe="Kegiatan")
+    assert response.status_code == 400
+    assert "tipe" in response.context["foto_form"].errors
+    upload = SimpleUploadedFile("a.jpg", f.jpeg_bytes(), "image/jpeg")
+    assert _post(client, bian, upload, tipe="Sebelum", keterangan="").status_code == 302
