@@ -86,8 +86,11 @@ def conflict_context(exc: ConflictError) -> dict:
     }
 
 
-def kampung_sections(request, kampung) -> list[str]:
-    """Each app's sections rendered with their own context (plus ``request``)."""
+def kampung_sections(request, kampung, public: bool = False) -> list[str]:
+    """Each app's sections rendered with their own context (plus ``request``).
+
+    The public page asks ``public_sections(kampung)`` instead, which must carry
+    no personal data."""
     sections = []
     for app in SECTION_APPS:
         try:
@@ -96,9 +99,12 @@ def kampung_sections(request, kampung) -> list[str]:
             if exc.name != f"{app}.kampung_sections":
                 raise
             continue
+        if public:
+            items = module.public_sections(kampung) if hasattr(module, "public_sections") else []
+        else:
+            items = module.sections(request, kampung)
         sections.extend(
-            render_to_string(s["template"], s["context"], request=request)
-            for s in module.sections(request, kampung)
+            render_to_string(s["template"], s["context"], request=request) for s in items
         )
     return sections
 
@@ -210,6 +216,7 @@ def publik_kampung(request, kode):
     kampung = get_object_or_404(PAGE_QUERYSET, desa_id=kode)
     context = profile_context(kampung)
     context["lineage"] = lineage_of(kampung)
+    context["sections"] = kampung_sections(request, kampung, public=True)
     return render(request, "villages/publik_kampung.html", context)
 
 

@@ -374,3 +374,27 @@ def test_kriteria_pembentukan_shown_with_official_descriptions(kampung_pondokbat
     )
     assert "Termasuk wilayah terpencil, perbatasan, dsb" in html
     assert "Diapit 2 perusahaan perkebunan" in html
+
+
+def test_public_page_shows_other_apps_public_sections_without_contacts(
+    kampung_pondokbatu, client_for
+):
+    from interventions.models import InovasiUnggulan
+    from poktan.models import Poktan
+
+    Poktan.objects.create(kampung=kampung_pondokbatu, jenis="BKB", nama="BKB Melati")
+    InovasiUnggulan.objects.create(
+        kampung=kampung_pondokbatu,
+        nama="Himpunan Sepuluh Ribu Perbulan",
+        inisiator="Kelompok HSP",
+        ketua="Aan Syahputra",
+        telepon="082288548662",
+    )
+    html = (
+        client_for(None)
+        .get(reverse("villages:publik-kampung", args=[PONDOK_BATU]))
+        .content.decode()
+    )
+    assert "BKB Melati" in html
+    assert "Himpunan Sepuluh Ribu Perbulan" in html
+    assert "082288548662" not in html
