@@ -37,3 +37,19 @@ def test_kampung_and_inovasi_xlsx(kampung_pondokbatu, kampung_tapteng, pimpinan,
     inovasi = rows(client.get(reverse("reports:daftar-xlsx", args=["inovasi"])))
     assert inovasi[0][0] == "KANG MAS MESRA" and inovasi[0][12] == 2023
     assert client.get(reverse("reports:daftar-xlsx", args=["lain"])).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("page", "daftar"),
+    [
+        ("interventions:intervensi-list", "intervensi"),
+        ("interventions:inovasi-list", "inovasi"),
+        ("villages:kampung-list", "kampung"),
+    ],
+)
+def test_list_pages_link_to_their_xlsx_with_the_same_filters(
+    kampung_pondokbatu, opd_labuhanbatu, client_for, page, daftar
+):
+    html = client_for(opd_labuhanbatu).get(reverse(page), {"tahun": "2026"}).content.decode()
+    link = reverse("reports:daftar-xlsx", args=[daftar]) + "?tahun=2026"
+    assert f'href="{link}"' in html
