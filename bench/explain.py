@@ -26,10 +26,11 @@ def main() -> int:
 
     s = run.subjects()
     top = int(os.environ.get("BENCH_EXPLAIN_TOP", "3"))
+    with_pdf = os.environ.get("BENCH_EXPLAIN_PDF") == "1"  # PDFs are WeasyPrint-bound
     out = [f"EXPLAIN ANALYZE, skala {run.SCALE} ({s['n_desa']:,} Kampung KB)\n"]
     summary = []
     for page in run.pages(s):
-        if page["kind"] == "post":
+        if page["kind"] == "post" or (page["kind"] == "pdf" and not with_pdf):
             continue
         client = Client(HTTP_HOST="127.0.0.1", raise_request_exception=False)
         if page["user"]:

@@ -31,6 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench-results"
 PY = sys.executable
 PASSWORD = "bench-kampungkb-2026"
+# The figure the writes change: typed by the kader on a BKB register (keluarga
+# hadir is counted from the attendance list when the poktan has members).
+WRITE_FIELD, WRITE_TOP = "anak_dipantau_kka", 15
 GENERATOR_VERSION = "1"
 SECRET = "bench-only-secret-key-" + "x" * 40  # never used outside the local bench
 
@@ -290,13 +293,13 @@ def measure(clients: dict, page: dict, s: dict, writes: dict) -> dict:
             from poktan.models import Laporan
 
             if i == 0:
-                value = Laporan.objects.get(pk=s["laporan"]).keluarga_hadir or 0
-            value = next_value(value, 6)
+                value = getattr(Laporan.objects.get(pk=s["laporan"]), WRITE_FIELD) or 0
+            value = next_value(value, WRITE_TOP)
             # One draft save as a browser sends it; the GET before it is not timed.
             status, _e = register_write_timed(client, page["path"], value, lat, server, queries)
             statuses.append(status)
             if status == 302:
-                entry = writes.setdefault(str(s["laporan"]), {"ok": 0, "field": "keluarga_hadir"})
+                entry = writes.setdefault(str(s["laporan"]), {"ok": 0, "field": WRITE_FIELD})
                 entry["ok"] += 1
                 entry["last"] = value
             continue
@@ -329,8 +332,8 @@ def register_write_timed(client, path, value, lat, server, queries):
     from bench.client import find_form
 
     page = client.get(path)
-    form = find_form(page.text, "keluarga_hadir")
-    form["keluarga_hadir"] = str(value)
+    form = find_form(page.text, WRITE_FIELD)
+    form[WRITE_FIELD] = str(value)
     resp = client.post(path, form)
     lat.append(resp.elapsed)
     server.append(resp.server_ms or 0)
@@ -372,7 +375,7 @@ def load_phase(base: str, s: dict) -> dict:
         path = f"/poktan/{reg['poktan']}/laporan/{s['periode']}/"
         writers.append({
             "username": f"kader.{reg['desa']}", "laporan_id": reg["laporan_id"], "path": path,
-            "field": "keluarga_hadir", "value": lap.keluarga_hadir or 0, "top": 6,
+            "field": WRITE_FIELD, "value": getattr(lap, WRITE_FIELD) or 0, "top": WRITE_TOP,
             "reads": [*reads_kader, path],
         })  # fmt: skip
     readers = [
