@@ -160,6 +160,9 @@ DOCUMENTS = [
     lambda w: reverse("reports:rekap-xlsx", args=["intervensi", "12.10"]),
     lambda w: reverse("reports:dasbor-xlsx", args=["12.10"]),
     lambda w: reverse("poktan:anggota-template", args=[w.poktan.pk]),
+    lambda w: reverse("reports:daftar-xlsx", args=["kampung"]),
+    lambda w: reverse("reports:daftar-xlsx", args=["intervensi"]),
+    lambda w: reverse("reports:daftar-xlsx", args=["inovasi"]),
 ]
 
 
@@ -173,6 +176,8 @@ def test_documents_carry_no_nomor_kk_and_no_phone(persona, sec, client_for):
         digits = digits_only(text)
         for secret in (KK_PONDOKBATU, KK_TAPTENG, *PHONES, NIP_PLKB):
             assert secret not in text and secret not in digits, (url(sec), secret)
+        # Every object of Kab. Tapanuli Tengah in the world is named "… Sarudik".
+        assert "Sarudik" not in text, (url(sec), "row of another kabupaten")
 
 
 def test_documents_of_another_kabupaten_are_404(sec, client_for):
