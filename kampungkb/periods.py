@@ -38,20 +38,32 @@ STATUS_LABELS = {
 
 @dataclass(frozen=True, order=True)
 class Periode:
+    """A calendar month. Any month can be represented (so ``prev()`` of the
+    first programme month works); ``parse`` accepts only the months a user may
+    ask for, PERIODE_MIN … PERIODE_MAX."""
+
     year: int
     month: int
 
     def __post_init__(self):
-        if not 1 <= self.month <= 12 or not 2016 <= self.year <= 2100:
+        if not 1 <= self.month <= 12 or not 1 <= self.year <= 9998:
             raise ValueError(f"periode tidak sah: {self.year}-{self.month}")
 
     @classmethod
     def parse(cls, value: str) -> Periode:
-        """'2026-11' → Periode(2026, 11); ValueError on anything else."""
+        """'2026-11' → Periode(2026, 11); ValueError on anything else, including
+        months before the programme began (January 2016) or after 2100."""
         match = _PERIODE_RE.match(value or "")
         if not match:
             raise ValueError(f"periode tidak sah: {value!r}")
-        return cls(int(match[1]), int(match[2]))
+        periode = cls(int(match[1]), int(match[2]))
+        if not PERIODE_MIN <= periode <= PERIODE_MAX:
+            raise ValueError(f"periode di luar jangkauan: {value!r}")
+        return periode
+
+    @property
+    def in_range(self) -> bool:
+        return PERIODE_MIN <= self <= PERIODE_MAX
 
     @classmethod
     def of(cls, day: dt.date) -> Periode:
@@ -82,6 +94,11 @@ class Periode:
     def label(self) -> str:
         """'November 2026' in the active language."""
         return formats.date_format(self.first_day, "F Y")
+
+
+# Kampung KB was launched on 14 January 2016; nothing is reported before it.
+PERIODE_MIN = Periode(2016, 1)
+PERIODE_MAX = Periode(2100, 12)
 
 
 def aturan_for(periode: Periode) -> tuple[int, int]:

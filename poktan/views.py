@@ -127,7 +127,7 @@ def _render_laporan(request, poktan, periode, laporan, form, formset, *, status=
         "warnings": services.soft_warnings(laporan=laporan, previous=prev.get("_obj"))
         if editable and laporan is not None and not form.errors
         else [],
-        "prev_month": periode.prev(),
+        "prev_month": periode.prev() if periode.prev().in_range else None,
         "next_month": periode.next() if periode < Periode.current() else None,
         **extra,
     }
@@ -364,7 +364,7 @@ def kelengkapan(request):
         "wilayah": wilayah,
         "is_grid": is_grid,
         "due": due_date(periode),
-        "prev_month": periode.prev(),
+        "prev_month": periode.prev() if periode.prev().in_range else None,
         "next_month": periode.next() if periode < Periode.current() else None,
         "legend": [
             (completeness.KEADAAN_LABELS[k], completeness.KEADAAN_CSS[k])

@@ -26,6 +26,15 @@ def test_parse_and_format():
             Periode.parse(bad)
 
 
+def test_the_ends_of_the_programme_range_have_neighbours_but_parse_refuses_them():
+    first, last = Periode.parse("2016-01"), Periode.parse("2100-12")
+    assert first.prev() == Periode(2015, 12) and not first.prev().in_range
+    assert last.next() == Periode(2101, 1) and not last.next().in_range
+    for outside in ("2015-12", "2101-01"):
+        with pytest.raises(ValueError):
+            Periode.parse(outside)
+
+
 def test_month_arithmetic_crosses_years():
     assert Periode(2026, 12).next() == Periode(2027, 1)
     assert Periode(2027, 1).prev() == Periode(2026, 12)

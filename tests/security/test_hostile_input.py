@@ -368,23 +368,6 @@ def test_single_hostile_field(case_id, sec, client_for):
         assert response.status_code != 302, f"{case_id}: {field}={value!r} was accepted"
 
 
-PERIODE_EDGE = pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason=(
-        "Periode accepts 2016-01 … 2100-12 but pages showing the month before/after call "
-        "Periode.prev()/next(), which raise ValueError at the ends of that range "
-        "(villages.views.snapshot_edit 'bulan', poktan.views._previous_values/prev_month, "
-        "reports.views.periode_choices, poktan kelengkapan prev_month): a 500 for a month the "
-        "URL converter and the period filter accept. Needs a decision in kampungkb/periods.py."
-    ),
-)
-
-
-def edge(url):
-    return pytest.param(url, marks=PERIODE_EDGE)
-
-
 EDGE_URLS = [
     lambda w: reverse("villages:snapshot-edit", args=[w.kampung.desa_id, "kkbpk", "2016-01"]),
     lambda w: reverse("villages:snapshot-edit", args=[w.kampung.desa_id, "profil", "2100-12"]),
@@ -428,9 +411,9 @@ def test_hostile_url_parameters(sec, client_for):
         _get_ok(client, url(sec))
 
 
-@PERIODE_EDGE
 @pytest.mark.parametrize("url", EDGE_URLS)
 def test_first_and_last_month_pages(url, sec, client_for):
+    """The first and last month a user may ask for are ordinary pages."""
     _get_ok(client_for(sec.personas.opd_labuhanbatu), url(sec))
 
 
