@@ -28,6 +28,7 @@ from interventions.models import (
 )
 from kampungkb.concurrency import VersionFormMixin
 from kampungkb.domain import JenisPoktan, Sasaran
+from kampungkb.idempotency import OnceFormMixin
 from villages.models import KampungKB, Tingkat, Wilayah
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -62,7 +63,7 @@ def inpres_choices() -> list:
     return [("", PILIH), *groups.items()]
 
 
-class IntervensiForm(forms.ModelForm):
+class IntervensiForm(OnceFormMixin, forms.ModelForm):
     sasaran = forms.MultipleChoiceField(
         label=_("Sasaran"),
         choices=Sasaran.choices,

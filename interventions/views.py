@@ -42,6 +42,7 @@ from interventions.models import (
     Intervensi,
 )
 from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
+from kampungkb.idempotency import ALREADY_SUBMITTED, submit_once
 from kampungkb.scoping import get_for_user_or_404
 from villages.models import KampungKB
 
@@ -141,9 +142,17 @@ def intervensi_create(request):
     form = IntervensiForm(request.POST or None, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        obj = services.intervensi_create(data=data, instansi=data["instansi"], by=request.user)
-        messages.success(request, _("Intervensi tersimpan. Tambahkan foto bila ada."))
-        return redirect("interventions:intervensi-detail", pk=obj.pk)
+
+        def create() -> str:
+            obj = services.intervensi_create(data=data, instansi=data["instansi"], by=request.user)
+            return reverse("interventions:intervensi-detail", args=[obj.pk])
+
+        url, created = submit_once(data.get("form_token"), create)
+        if created:
+            messages.success(request, _("Intervensi tersimpan. Tambahkan foto bila ada."))
+        else:
+            messages.info(request, ALREADY_SUBMITTED)
+        return redirect(url)
     return render(request, "interventions/intervensi_form.html", {"form": form})
 
 

@@ -198,3 +198,19 @@ class PeriodeBuka(models.Model):
 
     def __str__(self) -> str:
         return f"{self.desa_id} {self.periode:%Y-%m}"
+
+
+class FormToken(models.Model):
+    """A create form's one-time token: a double tap or a resent POST on a flaky
+    connection finds its token used and is sent to what the first one made."""
+
+    token = models.UUIDField(primary_key=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    url = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("token formulir")
+        verbose_name_plural = _("token formulir")
+
+    def __str__(self) -> str:
+        return str(self.token)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kampungkb.concurrency import VersionFormMixin
 from kampungkb.domain import JenisPoktan
+from kampungkb.idempotency import OnceFormMixin
 from poktan.models import COMMON_FIELDS, JENIS_FIELDS, Anggota, Laporan, Pengurus, Poktan
 
 NUMERIC_ATTRS = {"inputmode": "numeric", "pattern": "[0-9]*", "class": "form-control-lg"}
@@ -200,7 +201,7 @@ class ImporForm(forms.Form):
         return berkas
 
 
-class PoktanForm(VersionFormMixin, forms.ModelForm):
+class PoktanForm(OnceFormMixin, VersionFormMixin, forms.ModelForm):
     """The poktan and its annual K/0 potensi data."""
 
     SK_TYPES = (".pdf", ".jpg", ".jpeg", ".png")

@@ -7,10 +7,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
+from kampungkb.idempotency import ALREADY_SUBMITTED, submit_once
 from kampungkb.scoping import require_role
 from poktan import access, services
 from poktan.forms import PengurusFormSet, PoktanForm
@@ -33,8 +35,9 @@ def _poktan_form_page(request, poktan):
             for f in formset.forms
             if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("nama")
         ]
-        try:
-            poktan = services.poktan_save(
+
+        def save() -> str:
+            saved = services.poktan_save(
                 poktan=poktan,
                 kampung=form.cleaned_data.get("kampung") or (poktan and poktan.kampung),
                 data=form.cleaned_data,
@@ -42,13 +45,22 @@ def _poktan_form_page(request, poktan):
                 expected_version=form.cleaned_data.get("version"),
                 by=request.user,
             )
+            return reverse("poktan:poktan-detail", args=[saved.pk])
+
+        # Only a new poktan needs the one-time token; edits are guarded by version.
+        token = form.cleaned_data.get("form_token") if poktan is None else None
+        try:
+            url, created = submit_once(token, save)
         except ConflictError:
             form.add_error(None, CONFLICT_MESSAGE)
         except ValidationError as exc:
             form.add_error(None, exc.messages)
         else:
-            messages.success(request, _("Data poktan tersimpan."))
-            return redirect("poktan:poktan-detail", pk=poktan.pk)
+            if created:
+                messages.success(request, _("Data poktan tersimpan."))
+            else:
+                messages.info(request, ALREADY_SUBMITTED)
+            return redirect(url)
     return render(
         request, "poktan/poktan_form.html", {"poktan": poktan, "form": form, "formset": formset}
     )
