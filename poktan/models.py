@@ -76,6 +76,11 @@ class Poktan(VersionedModel):
             models.CheckConstraint(
                 condition=Q(modal__gte=0) | Q(modal__isnull=True), name="poktan_modal_nonneg"
             ),
+            # Kampung KB began in 2016; no potensi card is older.
+            models.CheckConstraint(
+                condition=Q(potensi_tahun__gte=2016) | Q(potensi_tahun__isnull=True),
+                name="poktan_potensi_tahun_min_2016",
+            ),
         ]
 
     def __str__(self) -> str:

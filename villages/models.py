@@ -423,6 +423,10 @@ class ProfilKampung(Snapshot):
                 | models.Q(pokja_jumlah__isnull=True),
                 name="profil_terlatih_maks_anggota",
             ),
+            models.CheckConstraint(
+                condition=models.Q(plkb_nip="") | models.Q(plkb_nip__regex=r"^[0-9]{18}$"),
+                name="profil_plkb_nip_18_digit",
+            ),
         ]
 
     def poktan_ada(self) -> list[str]:

@@ -437,19 +437,12 @@ def test_database_refuses_impossible_updates(sec):
             qs.update(**values)
 
 
-MISSING_CONSTRAINT = pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="rule enforced by the form only; no database constraint backs it",
-)
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "name",
     [
-        pytest.param("profil: PLKB NIP not 18 digits", marks=MISSING_CONSTRAINT),
-        pytest.param("poktan: potensi year before 2016", marks=MISSING_CONSTRAINT),
+        "profil: PLKB NIP not 18 digits",
+        "poktan: potensi year before 2016",
     ],
 )
 def test_form_rules_without_database_constraint(name, sec):
