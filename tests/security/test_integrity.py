@@ -445,7 +445,7 @@ def test_database_refuses_impossible_updates(sec):
         "poktan: potensi year before 2016",
     ],
 )
-def test_form_rules_without_database_constraint(name, sec):
+def test_form_rules_are_backed_by_database_constraints(name, sec):
     from poktan.models import Poktan
     from villages.models import ProfilKampung
 
