@@ -21,6 +21,7 @@ from villages.choices import (
     Regulasi,
 )
 from villages.models import KampungKB, KkbpkKampung, PendudukKampung, ProfilKampung
+from villages.services import KAMPUNG_FIELDS
 
 MAX_GAMBAR = 2 * 1024 * 1024
 MAX_BERKAS = 5 * 1024 * 1024
@@ -135,24 +136,8 @@ class KampungForm(forms.ModelForm):
 
     class Meta:
         model = KampungKB
-        fields = [
-            "nama",
-            "tanggal_pencanangan",
-            "cakupan_wilayah",
-            "gambaran_umum",
-            "visi",
-            "misi",
-            "faktor_pendukung",
-            "faktor_penghambat",
-            "kriteria",
-            "kriteria_lainnya",
-            "foto_sampul",
-            "struktur_organisasi",
-            "latitude",
-            "longitude",
-            "percontohan_kabupaten",
-            "percontohan_provinsi",
-        ]
+        # The fields the service saves and audits (one list for both).
+        fields = KAMPUNG_FIELDS
         widgets = {
             "tanggal_pencanangan": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "gambaran_umum": forms.Textarea(attrs={"rows": 6}),
