@@ -88,11 +88,7 @@ def periode_reopen_view(request):
     require_role(request.user, Role.OPD_KABUPATEN, Role.ADMIN)
     form = PeriodeReopenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        desa = (
-            Wilayah.objects.for_user(request.user)
-            .filter(kode=form.cleaned_data["desa"].strip(), tingkat=Tingkat.DESA)
-            .first()
-        )
+        desa = Wilayah.objects.for_user(request.user).desa(form.cleaned_data["desa"])
         if desa is None:
             form.add_error("desa", _("Desa dengan kode ini tidak ada di wilayah Anda."))
         else:

@@ -60,6 +60,10 @@ class WilayahQuerySet(ScopedQuerySet):
             return scoped | self.filter(kode__in=ancestors)
         return scoped
 
+    def desa(self, kode: str) -> Wilayah | None:
+        """The desa/kelurahan with this code in the queryset, or None."""
+        return self.filter(kode=kode.strip(), tingkat=Tingkat.DESA).first()
+
     def children_of(self, kode: str | None):
         if kode is None:
             return self.filter(tingkat=Tingkat.PROVINSI)

@@ -35,7 +35,7 @@ from villages.forms import (
     data_fields,
 )
 from villages.indicators import kkbpk_indikator, piramida
-from villages.models import AnggotaPokja, KampungKB, Pokja, Tingkat, Wilayah
+from villages.models import AnggotaPokja, KampungKB, Pokja, Wilayah
 from villages.selectors import (
     JENIS,
     current_snapshots,
@@ -229,11 +229,7 @@ def kampung_create(request):
     require_role(request.user, *EDITORS)
     form = KampungCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        desa = (
-            Wilayah.objects.for_user(request.user)
-            .filter(kode=form.cleaned_data["desa"].strip(), tingkat=Tingkat.DESA)
-            .first()
-        )
+        desa = Wilayah.objects.for_user(request.user).desa(form.cleaned_data["desa"])
         if desa is None:
             form.add_error("desa", _("Desa dengan kode ini tidak ada di wilayah Anda."))
         else:
