@@ -20,8 +20,9 @@ from interventions.models import (
     TahunIID,
 )
 from kampungkb.domain import Sasaran, Seksi
-from kampungkb.forms import PeriodeField
+from kampungkb.forms import PeriodeField, code_input, has_too_many
 from kampungkb.periods import Periode
+from villages.fields import KampungChoiceField
 from villages.models import KampungKB
 
 
@@ -46,9 +47,13 @@ class PeriodeFilter(django_filters.Filter):
     field_class = PeriodeField
 
 
+class KampungFilter(django_filters.ModelChoiceFilter):
+    field_class = KampungChoiceField
+
+
 class IntervensiFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Cari judul"), method="filter_q")
-    kampung = django_filters.ModelChoiceFilter(label=_("Kampung KB"), queryset=_kampung)
+    kampung = KampungFilter(label=_("Kampung KB"), queryset=_kampung)
     instansi = django_filters.ModelChoiceFilter(label=_("Instansi"), queryset=_instansi)
     seksi = django_filters.ChoiceFilter(label=_("Seksi"), choices=Seksi.choices)
     sasaran = django_filters.ChoiceFilter(
@@ -65,6 +70,9 @@ class IntervensiFilter(django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.form.fields["periode"].widget.attrs.update({"placeholder": "2023-05"})
+        kampung = self.form.fields["kampung"]
+        if has_too_many(kampung.queryset):
+            kampung.widget = code_input(_("kode desa, mis. 12.10.09.2009"))
 
     def filter_q(self, qs, name, value):
         return qs.filter(judul__icontains=value) if value else qs

@@ -28,7 +28,9 @@ from interventions.models import (
 )
 from kampungkb.concurrency import VersionFormMixin
 from kampungkb.domain import JenisPoktan, Sasaran
+from kampungkb.forms import code_input, has_too_many
 from kampungkb.idempotency import OnceFormMixin
+from villages.fields import KampungChoiceField
 from villages.models import KampungKB, Tingkat, Wilayah
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -82,6 +84,7 @@ class IntervensiForm(OnceFormMixin, forms.ModelForm):
 
     class Meta:
         model = Intervensi
+        field_classes = {"kampung": KampungChoiceField}
         fields = [
             "kampung",
             "judul",
@@ -114,6 +117,8 @@ class IntervensiForm(OnceFormMixin, forms.ModelForm):
         self.user = user
         self.fields["kampung"].queryset = KampungKB.objects.for_user(user).select_related("desa")
         self.fields["kampung"].label_from_instance = lambda k: f"{k.nama} ({k.desa.label})"
+        if has_too_many(self.fields["kampung"].queryset):
+            self.fields["kampung"].widget = code_input(_("kode desa, mis. 12.10.09.2009"))
         if not self.is_bound and not self.instance.pk and "kampung" not in self.initial:
             # A kader has exactly one Kampung KB: choose it for them.
             only = list(self.fields["kampung"].queryset[:2])

@@ -137,8 +137,14 @@ def intervensi_detail(request, pk):
 def intervensi_create(request):
     access.require(access.can_create_intervensi(request.user))
     initial = {"tanggal": None}
-    if kampung_id := request.GET.get("kampung"):
-        initial["kampung"] = kampung_id
+    if kode := request.GET.get("kampung"):
+        # Links name the village by its desa code ("Catat" on the Kampung KB page).
+        initial["kampung"] = (
+            KampungKB.objects.for_user(request.user)
+            .filter(desa_id=kode)
+            .values_list("pk", flat=True)
+            .first()
+        )
     form = IntervensiForm(request.POST or None, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -415,7 +421,7 @@ def _kampung_url(kampung) -> str:
     try:
         return reverse("villages:kampung-detail", kwargs={"kode": kampung.desa_id})
     except NoReverseMatch:
-        return reverse("interventions:intervensi-list") + f"?kampung={kampung.pk}"
+        return reverse("interventions:intervensi-list") + f"?kampung={kampung.desa_id}"
 
 
 @login_required

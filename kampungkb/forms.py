@@ -52,3 +52,17 @@ class PeriodeReopenForm(forms.Form):
         if sampai > today + dt.timedelta(days=60):
             raise forms.ValidationError(_("Paling lama 60 hari dari hari ini."))
         return sampai
+
+
+# A select with more options than this becomes a text input of the code: a
+# national admin would otherwise get 83,762 villages in one page (megabytes on
+# a phone, and seconds to render).
+CHOICE_LIMIT = 200
+
+
+def has_too_many(queryset) -> bool:
+    return queryset[: CHOICE_LIMIT + 1].count() > CHOICE_LIMIT
+
+
+def code_input(placeholder: str) -> forms.TextInput:
+    return forms.TextInput(attrs={"placeholder": placeholder, "inputmode": "decimal"})

@@ -4,6 +4,7 @@ import django_filters
 from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from kampungkb.forms import code_input, has_too_many
 from villages.choices import POKTAN_SLUG, Kelas
 from villages.models import KampungKB, ProfilKampung, Tingkat, Wilayah
 
@@ -27,9 +28,21 @@ class KampungFilter(django_filters.FilterSet):
         kecamatan = Wilayah.objects.for_user(user).filter(tingkat=Tingkat.KECAMATAN)
         if user is not None and user.wilayah_id and len(user.wilayah_id) > 8:
             kecamatan = kecamatan.none()  # a kader's desa has no kecamatan to choose
-        self.filters["kecamatan"].extra["choices"] = [
-            (w.kode, w.label) for w in kecamatan.order_by("nama")
-        ]
+        if has_too_many(kecamatan):
+            # A national or provincial user types the code; the scoped queryset
+            # keeps any code inside the user's region.
+            typed = django_filters.CharFilter(
+                field_name="kecamatan",
+                label=_("Kecamatan (kode)"),
+                method="filter_kecamatan",
+                widget=code_input(_("mis. 12.10.09")),
+            )
+            typed.parent, typed.model = self, KampungKB
+            self.filters["kecamatan"] = typed
+        else:
+            self.filters["kecamatan"].extra["choices"] = [
+                (w.kode, w.label) for w in kecamatan.order_by("nama")
+            ]
 
     def filter_q(self, queryset, name, value):
         value = value.strip()
