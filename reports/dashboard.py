@@ -35,7 +35,12 @@ def bulan_pendek(periode: Periode) -> str:
     return formats.date_format(periode.first_day, "M y")
 
 
-def dashboard_context(wilayah, periode: Periode) -> dict:
+# A province has thousands of villages behind; the page shows the worst ones
+# (the XLSX has them all).
+BEHIND_LIMIT = 50
+
+
+def dashboard_context(wilayah, periode: Periode, all_behind: bool = False) -> dict:
     periods = affected_periods(periode)
     trend_rows = {
         r.periode: r
@@ -50,14 +55,15 @@ def dashboard_context(wilayah, periode: Periode) -> dict:
         .select_related("wilayah")
         .order_by("wilayah_id")
     )
-    behind = []
-    if wilayah.tingkat <= 3:
-        behind = (
-            desa_behind(wilayah, periode)
-            if wilayah.tingkat < 3
-            else [c for c in children if c.laporan_masuk < c.laporan_wajib]
+    behind, behind_total = [], 0
+    if wilayah.tingkat < 3:
+        behind, behind_total = desa_behind(
+            wilayah, periode, limit=None if all_behind else BEHIND_LIMIT
         )
+    elif wilayah.tingkat == 3:
+        behind = [c for c in children if c.laporan_masuk < c.laporan_wajib]
         behind.sort(key=lambda r: (r.kelengkapan or 0, r.wilayah_id))
+        behind_total = len(behind)
     trend = [trend_rows.get(p.first_day) for p in periods]
     return {
         "wilayah": wilayah,
@@ -65,25 +71,32 @@ def dashboard_context(wilayah, periode: Periode) -> dict:
         "row": row,
         "children": children,
         "behind": behind,
+        "behind_total": behind_total,
         "tiles": tiles(row),
         "charts": build_charts(row, children, trend, periods),
         "trend_months": TREND_MONTHS,
     }
 
 
-def desa_behind(wilayah, periode: Periode) -> list[Ringkasan]:
-    """Villages whose registers of the month are not all in (one query)."""
-    from django.db.models import F
+def desa_behind(wilayah, periode: Periode, limit: int | None) -> tuple[list[Ringkasan], int]:
+    """The villages whose registers of the month are not all in, least complete
+    first (at most ``limit``), and how many there are (two queries)."""
+    from django.db.models import F, FloatField
+    from django.db.models.functions import Cast
 
-    return list(
-        Ringkasan.objects.of(periode)
-        .filter(
-            tingkat=4,
-            wilayah__kode__startswith=f"{wilayah.kode}.",
-            laporan_masuk__lt=F("laporan_wajib"),
-        )
+    rows = Ringkasan.objects.of(periode).filter(
+        tingkat=4,
+        wilayah__kode__startswith=f"{wilayah.kode}.",
+        laporan_masuk__lt=F("laporan_wajib"),  # so laporan_wajib ≥ 1 below
+    )
+    ordered = (
+        rows.annotate(_rasio=Cast("laporan_masuk", FloatField()) / F("laporan_wajib"))
+        .order_by("_rasio", "wilayah_id")
         .select_related("wilayah__induk")
     )
+    behind = list(ordered if limit is None else ordered[:limit])
+    total = len(behind) if limit is None or len(behind) < limit else rows.count()
+    return behind, total
 
 
 def sum_json(rows, field: str) -> Counter:

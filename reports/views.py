@@ -62,7 +62,7 @@ def dasbor_xlsx(request, kode):
     """The dashboard's region table and villages behind, same period as the page."""
     wilayah = wilayah_for(request.user, kode)
     periode = periode_from(request)
-    context = dashboard.dashboard_context(wilayah, periode)
+    context = dashboard.dashboard_context(wilayah, periode, all_behind=True)
     filename = outputs.filename("dasbor", wilayah, periode, "xlsx")
     return xlsx_response(dashboard.sheets(context), filename)
 

@@ -135,3 +135,50 @@ def test_a_month_nobody_wrote_in_is_built_in_the_background(opd_labuhanbatu, cli
     call_command("db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO())
     row = client.get(url, {"periode": "2026-11"}).context["row"]
     assert row is not None and row.jumlah_kampung == 1
+
+
+def test_province_scale_list_of_villages_behind_is_capped_worst_first(
+    opd_labuhanbatu, client_for, monkeypatch
+):
+    """A province has thousands of villages behind: the page shows the least
+    complete ones first, says how many there are, and the XLSX has them all."""
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from kampungkb.periods import Periode
+    from reports import dashboard
+    from reports.models import Ringkasan
+    from villages.models import Tingkat, Wilayah
+
+    periode = Periode.current()
+    Wilayah.objects.create(
+        kode="12.10.98", nama="Kec Uji", tingkat=Tingkat.KECAMATAN, induk_id="12.10"
+    )
+    for i, masuk in enumerate([4, 0, 2, 1]):
+        desa = Wilayah.objects.create(
+            kode=f"12.10.98.{2001 + i}",
+            nama=f"Desa Uji {i}",
+            tingkat=Tingkat.DESA,
+            induk_id="12.10.98",
+        )
+        Ringkasan.objects.create(
+            wilayah=desa, tingkat=4, periode=periode.first_day, laporan_wajib=5, laporan_masuk=masuk
+        )
+    Ringkasan.objects.create(
+        wilayah_id="12.10", tingkat=2, periode=periode.first_day, laporan_wajib=20, laporan_masuk=7
+    )
+    monkeypatch.setattr(dashboard, "BEHIND_LIMIT", 2)
+    client = client_for(opd_labuhanbatu)
+    response = client.get(reverse("reports:dasbor", args=["12.10"]), {"periode": str(periode)})
+    assert [r.wilayah.nama for r in response.context["behind"]] == ["Desa Uji 1", "Desa Uji 3"]
+    assert response.context["behind_total"] == 4
+    assert "4 desa belum mengirim" in response.content.decode()
+    xlsx = client.get(reverse("reports:dasbor-xlsx", args=["12.10"]), {"periode": str(periode)})
+    text = " ".join(
+        str(v)
+        for ws in load_workbook(BytesIO(xlsx.content))
+        for row in ws.iter_rows(values_only=True)
+        for v in row
+    )
+    assert all(f"Desa Uji {i}" in text for i in range(4))
