@@ -42,6 +42,26 @@ PERSONAS = [
 ]
 
 
+def _db_order(item) -> int:
+    """pytest-django's order: database tests, then transactional ones (they end
+    with a flush that empties migration-seeded rows), then the rest."""
+    marker = item.get_closest_marker("django_db")
+    fixtures = set(getattr(item, "fixturenames", ()))
+    transactional = bool(
+        marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+    ) or bool({"transactional_db", "live_server"} & fixtures)
+    if transactional:
+        return 1
+    return 0 if marker or "db" in fixtures else 2
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    # Other plugins (Playwright's browser parametrisation) reorder after
+    # pytest-django; restore its order so no database test runs after a flush.
+    items.sort(key=_db_order)
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # PBKDF2 costs ~0.3 s a user; tests create many users and test no hashing.
@@ -142,7 +162,7 @@ def anonim():
 
 
 @pytest.fixture
-def personas(request):
+def personas(request, db):
     """All personas by name, created on demand."""
     return types.SimpleNamespace(**{name: request.getfixturevalue(name) for name in PERSONAS})
 
