@@ -286,7 +286,8 @@ class InovasiForm(forms.ModelForm):
         help_texts = {
             "rancang_bangun": _(
                 "Proses/tahapan prosedur teknis; IID meminta minimal 300 kata. "
-                "Pisahkan paragraf dengan baris kosong."
+                "Pisahkan paragraf dengan baris kosong; **tebal**, *miring*, daftar dengan "
+                "“- ” atau “1. ”, judul kecil dengan “### ”."
             ),
             "kepanjangan": _("Kepanjangan akronim, mis. Kampung Keluarga Berkualitas …"),
         }

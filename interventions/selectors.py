@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, Q
 from django.db.models.functions import Coalesce
 
+from interventions import richtext
 from interventions.instansi_resmi import INSTANSI_KB
 from interventions.models import Intervensi
 
@@ -75,11 +76,10 @@ def inovasi_profile(inovasi, user=None) -> dict:
         kampung = kampung.for_user(user)
         intervensi = intervensi.for_user(user)
     kematangan = iid.kematangan(inovasi)
-    paragraf = [p.strip() for p in inovasi.rancang_bangun.split("\n\n") if p.strip()]
     return {
         "inovasi": inovasi,
         "wilayah_lineage": inovasi.wilayah.lineage(),
-        "rancang_bangun_paragraf": paragraf,
+        "rancang_bangun_html": richtext.render(inovasi.rancang_bangun),
         "rancang_bangun_kata": len(inovasi.rancang_bangun.split()),
         "kampung_list": list(kampung),
         "intervensi_list": list(intervensi),

@@ -16,7 +16,7 @@ def inovasi_context(inovasi, user, *, cetak: bool) -> dict:
     from interventions import selectors
     from interventions.models import FotoIntervensi, TipeFoto
 
-    profile = getattr(selectors, "inovasi_profile", _profile)
+    profile = selectors.inovasi_profile
     context = profile(inovasi, user)
     intervensi = context["intervensi_list"]
     foto = FotoIntervensi.objects.filter(intervensi__in=[i.pk for i in intervensi]).order_by(
@@ -39,26 +39,6 @@ def inovasi_context(inovasi, user, *, cetak: bool) -> dict:
     for b in context["bukti_list"]:
         b.berkas_nama = Path(b.bukti.berkas.name).name if b.bukti.berkas else ""
     return context
-
-
-def _profile(inovasi, user=None) -> dict:
-    """Fallback until ``interventions.selectors.inovasi_profile`` is there."""
-    from interventions import iid
-
-    kampung = inovasi.kampung.select_related("desa")
-    intervensi = inovasi.intervensi.select_related("kampung").prefetch_related("instansi")
-    if user is not None:
-        kampung, intervensi = kampung.for_user(user), intervensi.for_user(user)
-    return {
-        "inovasi": inovasi,
-        "wilayah_lineage": inovasi.wilayah.lineage(),
-        "rancang_bangun_paragraf": [
-            p.strip() for p in inovasi.rancang_bangun.split("\n\n") if p.strip()
-        ],
-        "kampung_list": list(kampung),
-        "intervensi_list": list(intervensi),
-        "kematangan": iid.kematangan(inovasi),
-    }
 
 
 def _foto_src(foto, cetak: bool) -> str:

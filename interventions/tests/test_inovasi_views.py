@@ -225,3 +225,26 @@ def test_evidence_stored_under_a_name_matching_its_content(client_for, opd_labuh
     response = client.get(reverse("interventions:bukti-berkas", args=[inovasi.pk, 1]))
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("attachment")
+
+
+def test_rancang_bangun_is_rich_text_without_scripts(client_for, opd_labuhanbatu, regions):
+    from interventions.tests import factories as f
+
+    inovasi = f.inovasi(
+        "12.10",
+        rancang_bangun=(
+            "Latar **belakang** dan *tujuan*.\n\n"
+            "Tahapan:\n\n1. Sosialisasi\n2. Pelatihan kader\n\n"
+            "Poktan:\n\n- Posyandu\n- BKB\n\n"
+            '<script>alert("x")</script><a href="http://contoh.test" onclick="x()">tautan</a>'
+        ),
+    )
+    html = (
+        client_for(opd_labuhanbatu)
+        .get(reverse("interventions:inovasi-detail", args=[inovasi.pk]))
+        .content.decode()
+    )
+    assert "<strong>belakang</strong>" in html and "<em>tujuan</em>" in html
+    assert "<ol>\n<li>Sosialisasi</li>" in html and "<li>Posyandu</li>" in html
+    assert "<script>alert" not in html and "onclick" not in html
+    assert 'href="http://contoh.test"' not in html and "tautan" in html
