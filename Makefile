@@ -29,8 +29,8 @@ lint:
 	$(PY) -m ruff check .
 
 messages:
-	$(PY) manage.py makemessages -l en --no-obsolete --no-location
-	$(PY) manage.py compilemessages -l en
+	$(PY) manage.py makemessages -l en --no-obsolete --no-location -i ".venv/*" -i "staticfiles/*" -i "media/*"
+	$(PY) manage.py compilemessages -l en -i .venv
 
 clean:
 	rm -rf .venv db.sqlite3 staticfiles

@@ -182,3 +182,11 @@ def test_province_scale_list_of_villages_behind_is_capped_worst_first(
         for v in row
     )
     assert all(f"Desa Uji {i}" in text for i in range(4))
+
+
+def test_received_column_is_not_log_in_in_english():
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert translation.pgettext("laporan", "Masuk") == "Received"
+        assert translation.gettext("Masuk") == "Log in"
