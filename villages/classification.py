@@ -40,6 +40,7 @@ from fractions import Fraction
 from itertools import combinations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
 from kampungkb.domain import JenisPoktan
 from villages.choices import KELAS_URUTAN, Kelas
@@ -207,18 +208,18 @@ def unmet_persen(unmet: int, pus: int) -> int:
 
 INDIKATOR = {
     # key: (index, label, max score)
-    "input_pokja": ("input", "Pokja", 4),
-    "input_sumber_dana": ("input", "Sumber dana", 4),
-    "input_poktan": ("input", "Poktan", 4),
-    "input_sarana": ("input", "Sarana", 3),
-    "input_pkb": ("input", "PLKB/PKB dan regulasi", 3),
-    "proses_penggunaan_data": ("proses", "Penggunaan data", 4),
-    "proses_operasional": ("proses", "Mekanisme operasional", 4),
-    "proses_lintas_sektor": ("proses", "Lintas sektor", 4),
-    "output_poktan": ("output", "Partisipasi poktan", 4),
+    "input_pokja": ("input", _l("Pokja"), 4),
+    "input_sumber_dana": ("input", _l("Sumber dana"), 4),
+    "input_poktan": ("input", _l("Poktan"), 4),
+    "input_sarana": ("input", _l("Sarana"), 3),
+    "input_pkb": ("input", _l("PLKB/PKB dan regulasi"), 3),
+    "proses_penggunaan_data": ("proses", _l("Penggunaan data"), 4),
+    "proses_operasional": ("proses", _l("Mekanisme operasional"), 4),
+    "proses_lintas_sektor": ("proses", _l("Lintas sektor"), 4),
+    "output_poktan": ("output", _l("Partisipasi poktan"), 4),
     "output_cpr": ("output", "CPR", 4),
     "output_mkjp": ("output", "MKJP", 4),
-    "output_unmet": ("output", "Unmet need", 4),
+    "output_unmet": ("output", _l("Unmet need"), 4),
 }
 INDEKS = ["input", "proses", "output"]
 
