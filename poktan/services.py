@@ -172,13 +172,21 @@ def laporan_save_draft(
 
     Saving values identical to the stored ones changes nothing (a double tap
     is harmless). Changed values on top of a version the user did not load
-    raise ``ConflictError``."""
+    raise ``ConflictError``.
+
+    The summary rows are not recomputed: a register's figures reach the
+    dashboards only once it is diajukan or diverifikasi
+    (``reports.sources.poktan_data``) and saving a draft never changes its
+    status, so they stay exact. Only a month's first activity creates the
+    desa's row (``summaries.ensure_desa``). This keeps the kader's most
+    frequent write cheap (design §6)."""
     _check_open(poktan, periode)
-    # Lock the poktan so two first saves of one month queue up instead of racing.
-    Poktan.objects.select_for_update().filter(pk=poktan.pk).first()
-    laporan = (
-        Laporan.objects.select_for_update().filter(poktan=poktan, periode=periode.first_day).first()
-    )
+    laporan = _locked_of(poktan, periode)
+    if laporan is None:
+        # Lock the poktan so two first saves of one month queue up instead of
+        # racing, then look again: the other save may have created it meanwhile.
+        Poktan.objects.select_for_update().filter(pk=poktan.pk).first()
+        laporan = _locked_of(poktan, periode)
     if laporan is not None:
         _check_editable(laporan)
     fields = COMMON_FIELDS + JENIS_FIELDS[poktan.jenis]
@@ -217,7 +225,7 @@ def laporan_save_draft(
             laporan.anggota_hadir.set(hadir)
             changes["anggota_hadir"] = _hadir_change([], hadir)
         audit.record(actor=by, action="poktan.laporan.create", obj=laporan, changes=changes)
-        summaries.refresh_desa(poktan.kampung.desa_id, periode)
+        summaries.ensure_desa(poktan.kampung.desa_id, periode)
         return laporan
 
     before = audit.snapshot(laporan, fields)
@@ -245,7 +253,16 @@ def laporan_save_draft(
         laporan.pertemuan.all().delete()
         Pertemuan.objects.bulk_create(Pertemuan(laporan=laporan, **row) for row in rows)
     audit.record(actor=by, action="poktan.laporan.update", obj=laporan, changes=changes)
-    summaries.refresh_desa(poktan.kampung.desa_id, periode)
+    summaries.ensure_desa(poktan.kampung.desa_id, periode)
+    return laporan
+
+
+def _locked_of(poktan: Poktan, periode: Periode) -> Laporan | None:
+    laporan = (
+        Laporan.objects.select_for_update().filter(poktan=poktan, periode=periode.first_day).first()
+    )
+    if laporan is not None:
+        laporan.poktan = poktan  # the audit entry reads its desa from here
     return laporan
 
 

@@ -3,6 +3,8 @@ month list and the completeness grid. Members live in ``views_anggota``."""
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -81,6 +83,12 @@ def _forms(request, poktan, laporan, data=None):
     rows = []
     if laporan:
         initial.update({n: getattr(laporan, n) for n in laporan.figure_fields()})
+    if data is not None:
+        # A bound form shows what was posted; the derived "keluarga hadir"
+        # counts the ticks posted.
+        if anggota:
+            initial["hadir"] = data.getlist("hadir")
+    elif laporan:
         if anggota:
             initial["hadir"] = [a.pk for a in laporan.anggota_hadir.all()]
         rows = [
@@ -134,12 +142,17 @@ def _render_laporan(request, poktan, periode, laporan, form, formset, *, status=
     return render(request, "poktan/laporan_form.html", context, status=status)
 
 
-def _laporan_of(poktan, periode):
-    return (
-        Laporan.objects.filter(poktan=poktan, periode=periode.first_day)
-        .prefetch_related("pertemuan", "anggota_hadir")
-        .first()
-    )
+def _laporan_of(poktan, periode, *, rows: bool = True):
+    """The register of the month; ``rows`` also loads its meetings and
+    attendance (a POST does not need them: the bound form carries its own,
+    and the service reads the stored ones under its lock)."""
+    laporan = Laporan.objects.filter(poktan=poktan, periode=periode.first_day)
+    if rows:
+        laporan = laporan.prefetch_related("pertemuan", "anggota_hadir")
+    laporan = laporan.first()
+    if laporan is not None:
+        laporan.poktan = poktan
+    return laporan
 
 
 def _apply_errors(exc: ValidationError, form, row_forms) -> None:
@@ -167,7 +180,7 @@ def _conflict_context(exc: ConflictError) -> dict:
 def _save(request, pk: int, periode: Periode, *, submit: bool):
     """Shared POST of the form: save the draft, and submit it when asked."""
     poktan = access.poktan_or_404(request.user, pk, write=True)
-    laporan = _laporan_of(poktan, periode)
+    laporan = _laporan_of(poktan, periode, rows=False)
     if submit and laporan is not None and laporan.status in ("diajukan", "diverifikasi"):
         # A second tap on "Ajukan" over a flaky connection: nothing to do.
         messages.info(request, _("Laporan ini sudah diajukan."))
@@ -176,7 +189,9 @@ def _save(request, pk: int, periode: Periode, *, submit: bool):
     if form.is_valid() and formset.is_valid():
         row_forms = [f for f in formset.forms if f.cleaned_data.get("tanggal")]
         try:
-            with transaction.atomic():
+            # Save and submit succeed or fail together; a plain save is one
+            # transaction of its own (the service's).
+            with transaction.atomic() if submit else nullcontext():
                 laporan = services.laporan_save_draft(
                     poktan=poktan,
                     periode=periode,

@@ -82,6 +82,17 @@ def refresh_desa(desa_kode: str, periode: Periode | None = None) -> None:
             rollup_ancestors(desa_kode, p)
 
 
+def ensure_desa(desa_kode: str, periode: Periode) -> None:
+    """Create the desa × period row and its roll-ups if the month has none
+    yet (its first register of the month); otherwise leave them as they are.
+
+    For writes that change no summary figure (a draft save): the row still
+    appears with the month's first activity, so the village shows on the
+    dashboards as owing its registers."""
+    if not Ringkasan.objects.filter(wilayah_id=desa_kode, periode=periode.first_day).exists():
+        refresh_desa(desa_kode, periode)
+
+
 def periods_from(periode: Periode | None) -> list[Periode]:
     window = affected_periods()
     if periode is None:

@@ -234,17 +234,64 @@ def test_future_period_is_not_open(bkb, kader_pondokbatu, periode):
         save(bkb, periode.next(), kader_pondokbatu)
 
 
-def test_every_transition_refreshes_the_desa_summary(
+def test_every_transition_refreshes_the_desa_summary_and_a_draft_save_does_not(
     bkb, periode, kader_pondokbatu, pkb_bilahhulu, monkeypatch
 ):
+    from reports.models import Ringkasan
+
+    Ringkasan.objects.create(wilayah_id="12.10.09.2009", tingkat=4, periode=periode.first_day)
     calls = []
     monkeypatch.setattr(
         services.summaries, "refresh_desa", lambda kode, p=None: calls.append((kode, p))
     )
     laporan = save(bkb, periode, kader_pondokbatu)
+    assert calls == []  # the month already has its row: a draft changes no figure
     laporan = services.laporan_submit(laporan=laporan, by=kader_pondokbatu)
     services.laporan_verify(laporan=laporan, by=pkb_bilahhulu)
-    assert calls == [("12.10.09.2009", periode)] * 3
+    assert calls == [("12.10.09.2009", periode)] * 2
+
+
+def test_summary_rows_stay_exact_without_a_refresh_on_draft_saves(
+    bkb, periode, kader_pondokbatu, pkb_bilahhulu
+):
+    """Draft figures reach no summary, so skipping the refresh on a draft save
+    leaves every row equal to a rebuild from scratch, before and after submit."""
+    from reports import summaries
+    from reports.models import Ringkasan
+
+    def stored():
+        return {
+            r.wilayah_id: (r.laporan_masuk, r.laporan_dikembalikan, r.poktan_jenis)
+            for r in Ringkasan.objects.filter(periode=periode.first_day)
+        }
+
+    def rebuilt():
+        summaries.rebuild([periode])
+        return stored()
+
+    laporan = save(bkb, periode, kader_pondokbatu)
+    services.laporan_submit(laporan=laporan, by=kader_pondokbatu)
+    laporan = services.laporan_return(
+        laporan=Laporan.objects.get(pk=laporan.pk), by=pkb_bilahhulu, note="Cek lagi"
+    )
+    before = stored()
+    assert before["12.10.09.2009"][1] == 1  # the returned register is counted
+    values = {**BKB_VALUES, "keluarga_hadir": 11, "anak_dipantau_kka": 4}
+    services.laporan_save_draft(
+        poktan=bkb,
+        periode=periode,
+        values=values,
+        pertemuan=[],
+        expected_version=Laporan.objects.get(pk=laporan.pk).version,
+        by=kader_pondokbatu,
+    )
+    assert Laporan.objects.get(pk=laporan.pk).keluarga_hadir == 11
+    assert stored() == before == rebuilt()
+    services.laporan_submit(laporan=Laporan.objects.get(pk=laporan.pk), by=kader_pondokbatu)
+    after = stored()
+    assert after["12.10.09.2009"][0] == before["12.10.09.2009"][0] + 1
+    assert after["12.10.09.2009"][2]["BKB"]["hadir"] == 11
+    assert after == rebuilt()
 
 
 def test_member_attendance_sets_keluarga_hadir_and_is_audited(

@@ -1,0 +1,82 @@
+"""Queries per page (design.md §6, issue 7): every page ``make bench`` measures
+is requested here at two data sizes built by ``generate_scale``; each page
+must stay within 15 queries and must not need more queries at the larger size.
+
+The page list is the benchmark's own (``bench.run.pages``), so a page added to
+the bench is guarded here too. No timing assertions: speed is the bench's job.
+"""
+
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from bench.client import find_form
+from bench.run import WRITE_FIELD, pages, subjects
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="generate_scale needs PostgreSQL"),
+]
+
+CSV = Path(__file__).resolve().parent.parent / "villages" / "fixtures" / "wilayah_labuhanbatu.csv"
+BUDGET = 15
+SMALL, LARGE = 8, 40
+
+
+def generate(desa: int) -> None:
+    call_command(
+        "generate_scale",
+        scale="kabupaten",
+        wilayah_csv=str(CSV),
+        desa_limit=desa,
+        anggota=3,
+        bulan=13,
+        password="skala-uji-2026",
+        reset=True,
+        verbosity=0,
+    )
+
+
+def count_queries(desa: int) -> dict[str, int]:
+    """Queries of every bench page, as its user, on data of ``desa`` villages."""
+    from kampungkb.models import User
+
+    generate(desa)
+    s = subjects()
+    clients: dict[str | None, Client] = {}
+    counts: dict[str, int] = {}
+    for page in pages(s):
+        if page["user"] not in clients:
+            client = Client()
+            if page["user"]:
+                client.force_login(User.objects.get(username=s[page["user"]]))
+            clients[page["user"]] = client
+        client = clients[page["user"]]
+        if page["kind"] == "post":
+            form = find_form(client.get(page["path"]).content.decode(), WRITE_FIELD)
+            form[WRITE_FIELD] = "7"
+            with CaptureQueriesContext(connection) as ctx:
+                response = client.post(page["path"], form)
+            assert response.status_code == 302, page["name"]
+        else:
+            client.get(page["path"])  # first request warms per-process caches, as in the bench
+            with CaptureQueriesContext(connection) as ctx:
+                response = client.get(page["path"])
+            assert response.status_code == 200, page["name"]
+        counts[page["name"]] = len(ctx.captured_queries)
+    return counts
+
+
+def test_every_bench_page_within_budget_and_constant_in_data_size():
+    small = count_queries(SMALL)
+    large = count_queries(LARGE)
+    print(small, large)
+    assert small.keys() == large.keys()
+    over = {name: n for name, n in large.items() if n > BUDGET}
+    assert not over, f"lebih dari {BUDGET} kueri: {over}"
+    grown = {name: (small[name], large[name]) for name in small if large[name] > small[name]}
+    assert not grown, f"jumlah kueri bertambah dengan data: {grown}"
