@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from interventions import access
 from interventions.models import InovasiUnggulan, Intervensi
-from interventions.selectors import lintas_sektor_count
+from interventions.selectors import lintas_sektor_of
 
 FEED_SIZE = 10
 
@@ -26,7 +26,7 @@ def sections(request, kampung) -> list[dict]:
             "context": {
                 "kampung": kampung,
                 "feed": feed,
-                "lintas_sektor": lintas_sektor_count([kampung.pk])[kampung.pk],
+                "lintas_sektor": lintas_sektor_of(kampung),
                 "can_create": access.can_create_intervensi(user),
             },
         },

@@ -10,6 +10,14 @@ from interventions.instansi_resmi import INSTANSI_KB
 from interventions.models import Intervensi
 
 
+def lintas_sektor_of(kampung) -> int:
+    """``lintas_sektor_count`` of one Kampung KB, counted once per object: the
+    Kampung KB page and its sections share the figure within a request."""
+    if not hasattr(kampung, "_lintas_sektor"):
+        kampung._lintas_sektor = lintas_sektor_count([kampung.pk])[kampung.pk]
+    return kampung._lintas_sektor
+
+
 def lintas_sektor_count(kampung_ids: list[int]) -> dict[int, int]:
     """Distinct agencies over each Kampung KB's interventions, in one query.
 

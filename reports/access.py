@@ -33,6 +33,11 @@ def periode_from(request) -> Periode:
 
 def kabupaten_of(wilayah: Wilayah) -> str:
     """The kabupaten name for a document header ('Kabupaten Labuhanbatu')."""
+    node = wilayah
+    while node.tingkat > 2 and Wilayah.induk.is_cached(node) and node.induk is not None:
+        node = node.induk  # the chain was loaded with the object: no query
+    if node.tingkat == 2:
+        return node.nama
     codes = [*wilayah.ancestor_codes(), wilayah.kode]
     kab = next((c for c in codes if c.count(".") == 1), None)
     if kab is None:

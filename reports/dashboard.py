@@ -80,8 +80,9 @@ def dashboard_context(wilayah, periode: Periode, all_behind: bool = False) -> di
 
 def desa_behind(wilayah, periode: Periode, limit: int | None) -> tuple[list[Ringkasan], int]:
     """The villages whose registers of the month are not all in, least complete
-    first (at most ``limit``), and how many there are (two queries)."""
-    from django.db.models import F, FloatField
+    first (at most ``limit``), and how many there are (one query: each row
+    carries the total as a window count)."""
+    from django.db.models import Count, F, FloatField, Window
     from django.db.models.functions import Cast
 
     rows = Ringkasan.objects.of(periode).filter(
@@ -90,13 +91,15 @@ def desa_behind(wilayah, periode: Periode, limit: int | None) -> tuple[list[Ring
         laporan_masuk__lt=F("laporan_wajib"),  # so laporan_wajib ≥ 1 below
     )
     ordered = (
-        rows.annotate(_rasio=Cast("laporan_masuk", FloatField()) / F("laporan_wajib"))
+        rows.annotate(
+            _rasio=Cast("laporan_masuk", FloatField()) / F("laporan_wajib"),
+            _total=Window(Count("pk")),
+        )
         .order_by("_rasio", "wilayah_id")
         .select_related("wilayah__induk")
     )
     behind = list(ordered if limit is None else ordered[:limit])
-    total = len(behind) if limit is None or len(behind) < limit else rows.count()
-    return behind, total
+    return behind, behind[0]._total if behind else 0
 
 
 def sum_json(rows, field: str) -> Counter:

@@ -62,11 +62,9 @@ def inovasi_pdf(request, pk):
 
 
 def _kampung(request, kode, as_pdf):
-    from villages.models import KampungKB
+    from villages.views import PAGE_QUERYSET
 
-    kampung = get_for_user_or_404(
-        KampungKB.objects.select_related("desa"), request.user, desa_id=kode
-    )
+    kampung = get_for_user_or_404(PAGE_QUERYSET, request.user, desa_id=kode)
     return respond(
         request,
         "reports/pdf/_kampung.html",

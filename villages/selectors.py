@@ -27,6 +27,17 @@ def lintas_sektor_counts(kampung_ids: list[int]) -> dict[int, int]:
     return lintas_sektor_count(list(kampung_ids))
 
 
+def lintas_sektor_of(kampung) -> int:
+    """One Kampung KB's count, shared with its page's sections (no second query)."""
+    try:
+        from interventions.selectors import lintas_sektor_of as count_once
+    except ModuleNotFoundError as exc:  # interventions not built yet
+        if exc.name != "interventions.selectors":
+            raise
+        return 0
+    return count_once(kampung)
+
+
 def snapshot_at(
     model: type[Snapshot], kampung: KampungKB, periode: dt.date | None = None
 ) -> Snapshot | None:

@@ -39,7 +39,7 @@ from villages.models import AnggotaPokja, KampungKB, Pokja, Wilayah
 from villages.selectors import (
     JENIS,
     current_snapshots,
-    lintas_sektor_counts,
+    lintas_sektor_of,
     masukan,
     snapshot_at,
     snapshot_exact,
@@ -141,7 +141,7 @@ def profile_context(kampung: KampungKB) -> dict:
     if "proses_lintas_sektor" in stored:
         lintas = stored["proses_lintas_sektor"]
     else:
-        lintas = lintas_sektor_counts([kampung.pk])[kampung.pk]
+        lintas = lintas_sektor_of(kampung)
     m = masukan(snaps["profil"], snaps["penduduk"], snaps["kkbpk"], lintas)
     hasil = classification.klasifikasi(m)
     rincian = hasil.rincian()
