@@ -24,6 +24,16 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 BASE_URL = "http://portal.invalid/"
 
 
+def collected(name: str) -> Path | None:
+    """``name`` in STATIC_ROOT: in production ``{% static %}`` gives the
+    hashed names of the manifest storage, which only collectstatic wrote."""
+    if not settings.STATIC_ROOT:
+        return None
+    root = Path(settings.STATIC_ROOT).resolve()
+    path = (root / name).resolve()
+    return path if path.is_relative_to(root) and path.is_file() else None
+
+
 class LocalFetcher(URLFetcher):
     """Serves /static/ from the static finders and file:// only inside
     MEDIA_ROOT; refuses everything else, so a PDF never fetches over the network."""
@@ -39,8 +49,9 @@ class LocalFetcher(URLFetcher):
     def local_path(url: str) -> Path | None:
         parts = urlsplit(url)
         if url.startswith(BASE_URL) and parts.path.startswith(settings.STATIC_URL):
-            found = finders.find(unquote(parts.path.removeprefix(settings.STATIC_URL)))
-            return Path(found) if found else None
+            name = unquote(parts.path.removeprefix(settings.STATIC_URL))
+            found = finders.find(name)
+            return Path(found) if found else collected(name)
         if parts.scheme == "file":
             path = Path(unquote(parts.path)).resolve()
             media = Path(settings.MEDIA_ROOT).resolve()

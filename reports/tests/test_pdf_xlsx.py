@@ -40,6 +40,32 @@ def test_pdf_embeds_the_shipped_font(caplog):
     assert "cannot be loaded" not in caplog.text
 
 
+def test_pdf_keeps_its_stylesheet_and_font_with_production_static_files(
+    settings, tmp_path, caplog
+):
+    """DEBUG=0 serves hashed names (manifest storage) that only collectstatic
+    wrote; the PDF must still load its print stylesheet and the shipped font."""
+    import subprocess
+
+    from django.core.management import call_command
+    from django.templatetags.static import static
+
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", "--noinput", verbosity=0)
+    hashed = static("reports/print.css")
+    assert hashed != "/static/reports/print.css"  # the manifest is really in use
+    assert pdf.LocalFetcher.local_path(pdf.BASE_URL + hashed.lstrip("/")) is not None
+    body = engines["django"].from_string("<p>Tes</p>")
+    document = pdf.render_pdf(body, pdf.print_context({}, kabupaten="Kab", judul="T"))
+    fonts = subprocess.run(["pdffonts", "-"], input=document, capture_output=True).stdout
+    assert b"KKB-Sans" in fonts
+    assert "Failed to load" not in caplog.text
+
+
 def test_fetcher_refuses_the_network_and_files_outside_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     (tmp_path / "foto.jpg").write_bytes(b"x")
