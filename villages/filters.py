@@ -1,7 +1,7 @@
 """The Kampung KB list filter: choices narrowed to what the user may see."""
 
 import django_filters
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from kampungkb.forms import code_input, has_too_many
@@ -45,10 +45,13 @@ class KampungFilter(django_filters.FilterSet):
             ]
 
     def filter_q(self, queryset, name, value):
+        # One branch per index (trigram on each name, the desa code): an OR
+        # across the joined tables would scan both tables instead.
         value = value.strip()
-        return queryset.filter(
-            Q(nama__icontains=value) | Q(desa__nama__icontains=value) | Q(desa_id=value)
-        )
+        by_name = KampungKB.objects.filter(nama__icontains=value).values("pk")
+        by_desa = KampungKB.objects.filter(desa__nama__icontains=value).values("pk")
+        by_code = KampungKB.objects.filter(desa_id=value).values("pk")
+        return queryset.filter(pk__in=by_name.union(by_desa, by_code))
 
     def filter_kecamatan(self, queryset, name, value):
         return queryset.in_wilayah(value)

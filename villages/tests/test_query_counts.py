@@ -127,3 +127,21 @@ def test_public_and_snapshot_pages_constant(kampung_pondokbatu, opd_labuhanbatu,
     fill(kampung_pondokbatu, opd_labuhanbatu, 6)
     assert [count(client, u) for u in urls] == small
     assert max(small) <= DETAIL_MAX
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="trigram indexes are PostgreSQL's")
+def test_searches_can_use_their_trigram_indexes(kampung_pondokbatu, opd_labuhanbatu):
+    """The indexes match the SQL Django writes for ``__icontains`` (an
+    expression mismatch would leave them unused and national searches scanning)."""
+    from interventions.filters import IntervensiFilter
+    from interventions.models import Intervensi
+    from villages.filters import KampungFilter
+
+    kampung = KampungFilter({"q": "batu"}, queryset=KampungKB.objects.all(), user=None).qs
+    intervensi = IntervensiFilter({"q": "posyandu"}, queryset=Intervensi.objects.all()).qs
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny test table would be scanned
+        kampung_plan, intervensi_plan = kampung.explain(), intervensi.explain()
+    assert "kampungkb_nama_trgm" in kampung_plan
+    assert "wilayah_nama_trgm" in kampung_plan
+    assert "intervensi_judul_trgm" in intervensi_plan

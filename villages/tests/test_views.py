@@ -297,6 +297,12 @@ def test_list_filters(terisi, opd_labuhanbatu, client_for, regions):
     assert names(kelas="Berkembang") == ["Kampung KB Desa Pondok Batu"]
     assert names(poktan="pik_r") == ["Kampung KB Desa Pondok Batu"]
     assert names(q="sibar") == ["Kampung KB Sibargot"]
+    # The desa's name and its code find the village too, whatever it is called.
+    KampungKB.objects.filter(desa_id="12.10.07.2001").update(nama="Kampung KB Harapan")
+    assert names(q="SIBARGOT") == ["Kampung KB Harapan"]
+    assert names(q=" 12.10.07.2001 ") == ["Kampung KB Harapan"]
+    assert names(q="harap") == ["Kampung KB Harapan"]
+    assert names(q="tidak ada") == []
 
 
 def test_list_is_scoped(terisi, kampung_tapteng, kader_desa_lain, opd_kabupaten_lain, client_for):
