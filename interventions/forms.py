@@ -8,6 +8,7 @@ from django import forms
 from django.core import validators
 from django.db import models
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from interventions import uploads
@@ -28,9 +29,9 @@ from interventions.models import (
 )
 from kampungkb.concurrency import VersionFormMixin
 from kampungkb.domain import JenisPoktan, Sasaran
-from kampungkb.forms import code_input, has_too_many
+from kampungkb.forms import code_input, has_too_many, options_or_code_input
 from kampungkb.idempotency import OnceFormMixin
-from villages.fields import KampungChoiceField
+from villages.fields import KampungChoiceField, KampungCodesField
 from villages.models import KampungKB, Tingkat, Wilayah
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -49,7 +50,7 @@ def indonesian_blank_choices(form: forms.BaseForm) -> None:
             if field.empty_label is not None:
                 field.empty_label = PILIH
         elif isinstance(field, forms.ChoiceField) and not isinstance(
-            field, forms.MultipleChoiceField
+            field, forms.MultipleChoiceField | forms.ModelChoiceField
         ):
             choices = list(field.choices)
             if choices and choices[0][0] == "" and not isinstance(choices[0][1], list | tuple):
@@ -306,7 +307,19 @@ class InovasiForm(forms.ModelForm):
         self.fields["tahun_iid"].queryset = TahunIID.objects.all()
         self.fields["tematik"].queryset = TematikIID.objects.select_related("tahun")
         self.fields["tematik"].label_from_instance = lambda t: f"{t.tahun.tahun} – {t.nama}"
-        self.fields["kampung"].queryset = KampungKB.objects.for_user(user)
+        self.fields["wilayah"].empty_label = PILIH
+        options_or_code_input(self.fields["wilayah"], _("kode wilayah, mis. 12.10"))
+        kampung = KampungKB.objects.for_user(user)
+        self.fields["kampung"].queryset = kampung
+        if options_or_code_input(self.fields["kampung"], ""):
+            # Hundreds of villages in scope: codes typed, not a checkbox each.
+            model_field = self._meta.model._meta.get_field("kampung")
+            self.fields["kampung"] = KampungCodesField(
+                kampung,
+                required=False,
+                label=capfirst(model_field.verbose_name),
+                help_text=_("Kode desa, dipisah koma, mis. 12.10.09.2009, 12.10.09.2010."),
+            )
         # Interventions of this innovation's Kampung KB only: a kabupaten-wide list
         # would grow without bound. A new profile links them after its first save.
         kampung_ids = [getattr(k, "pk", k) for k in self.initial.get("kampung") or []]
@@ -320,9 +333,8 @@ class InovasiForm(forms.ModelForm):
             "Intervensi di Kampung KB terkait (pilih Kampung KB lalu simpan untuk menampilkannya)."
         )
         self.fields["intervensi"].label_from_instance = lambda i: f"{i.tanggal:%Y-%m-%d} {i.judul}"
-        for name in ("kampung", "intervensi"):
-            # Rendered from one list: no extra COUNT query per field.
-            self.fields[name].choices = [c for c in self.fields[name].choices]  # noqa: C416
+        # Rendered from one list: no extra COUNT query for the field.
+        self.fields["intervensi"].choices = [c for c in self.fields["intervensi"].choices]  # noqa: C416
         self.fields["kampung"].required = False
         for name in ("berkas_anggaran", "berkas_profil_bisnis"):
             self.fields[name].widget.attrs["accept"] = "application/pdf"

@@ -66,3 +66,17 @@ def has_too_many(queryset) -> bool:
 
 def code_input(placeholder: str) -> forms.TextInput:
     return forms.TextInput(attrs={"placeholder": placeholder, "inputmode": "decimal"})
+
+
+def options_or_code_input(field, placeholder: str) -> bool:
+    """Fill a model choice field's options from one query of at most
+    CHOICE_LIMIT + 1 rows, or turn it into a code input past CHOICE_LIMIT
+    (the same query decides both). True when it became a code input."""
+    rows = list(field.queryset[: CHOICE_LIMIT + 1])
+    if len(rows) > CHOICE_LIMIT:
+        field.widget = code_input(placeholder)
+        return True
+    options = [(field.prepare_value(o), field.label_from_instance(o)) for o in rows]
+    blank = getattr(field, "empty_label", None)
+    field.choices = ([("", blank)] if blank is not None else []) + options
+    return False

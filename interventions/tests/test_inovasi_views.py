@@ -248,3 +248,41 @@ def test_rancang_bangun_is_rich_text_without_scripts(client_for, opd_labuhanbatu
     assert "<ol>\n<li>Sosialisasi</li>" in html and "<li>Posyandu</li>" in html
     assert "<script>alert" not in html and "onclick" not in html
     assert 'href="http://contoh.test"' not in html and "tautan" in html
+
+
+def test_many_villages_are_typed_as_codes_on_the_innovation_form(
+    client_for, opd_labuhanbatu, kampung_pondokbatu, kampung_tapteng
+):
+    """A kabupaten of hundreds of desa: the Kampung KB links are typed as desa
+    codes instead of one checkbox each; unknown or out-of-scope codes are
+    named at the field and what was typed stays."""
+    from interventions.tests.test_filters import many_villages
+    from kampungkb.forms import CHOICE_LIMIT
+
+    many_villages(CHOICE_LIMIT)
+    client = client_for(opd_labuhanbatu)
+    url = reverse("interventions:inovasi-create")
+    html = client.get(url).content.decode()
+    assert 'type="checkbox" name="kampung"' not in html
+    assert '<textarea name="kampung"' in html
+    assert html.count('name="kampung"') == 1
+
+    typed = f"12.10.99.2001, {kampung_tapteng.desa_id} 99.99"
+    response = client.post(url, {**_profil(kampung_pondokbatu), "kampung": typed})
+    assert response.status_code == 200 and not Inovasi.objects.exists()
+    errors = response.context["form"].errors["kampung"]
+    assert errors == [
+        f"Kode desa ini bukan Kampung KB di wilayah Anda: {kampung_tapteng.desa_id}, 99.99."
+    ]
+    assert typed in response.content.decode()  # nothing typed is lost
+
+    codes = f"{kampung_pondokbatu.desa_id}\n12.10.99.2001"
+    response = client.post(url, {**_profil(kampung_pondokbatu), "kampung": codes})
+    inovasi = Inovasi.objects.get()
+    assert response.status_code == 302
+    assert sorted(inovasi.kampung.values_list("desa_id", flat=True)) == [
+        "12.10.09.2009",
+        "12.10.99.2001",
+    ]
+    edit = client.get(reverse("interventions:inovasi-edit", args=[inovasi.pk])).content.decode()
+    assert "12.10.09.2009, 12.10.99.2001" in edit or "12.10.99.2001, 12.10.09.2009" in edit
