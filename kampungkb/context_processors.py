@@ -1,3 +1,5 @@
+from functools import cache, partial
+
 from kampungkb.navigation import nav_items
 from kampungkb.periods import Periode
 
@@ -9,6 +11,9 @@ def portal(request):
     if user is not None and user.is_authenticated:
         context["nav_items"] = nav_items(user)
         if user.wilayah_id:
-            # Lazy: only pages that render the breadcrumb pay for the query.
-            context["user_lineage"] = lambda: user.wilayah.lineage()
+            from villages.models import Wilayah
+
+            # Lazy: only pages that render the breadcrumb pay for its one
+            # query, and only once however often the template reads it.
+            context["user_lineage"] = cache(partial(Wilayah.lineage_of, user.wilayah_id))
     return context

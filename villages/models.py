@@ -118,7 +118,15 @@ class Wilayah(models.Model):
 
     def lineage(self) -> list[Wilayah]:
         """Ancestors and self, provinsi first, in one query."""
-        codes = [*self.ancestor_codes(), self.kode]
+        return Wilayah.lineage_of(self.kode)
+
+    @staticmethod
+    def lineage_of(kode: str) -> list[Wilayah]:
+        """The regions from the provinsi down to ``kode``, in one query (the
+        codes of the ancestors are read off the code itself)."""
+        codes = [kode]
+        while (parent := induk_of(codes[0])) is not None:
+            codes.insert(0, parent)
         found = {w.kode: w for w in Wilayah.objects.filter(kode__in=codes)}
         return [found[c] for c in codes if c in found]
 
