@@ -80,8 +80,12 @@ def dashboard_context(wilayah, periode: Periode, all_behind: bool = False) -> di
 
 def desa_behind(wilayah, periode: Periode, limit: int | None) -> tuple[list[Ringkasan], int]:
     """The villages whose registers of the month are not all in, least complete
-    first (at most ``limit``), and how many there are (one query: each row
-    carries the total as a window count)."""
+    first (at most ``limit``), and how many there are.
+
+    With a limit, two queries: a narrow one ranks every village behind (id,
+    ratio, and the total as a window count) and keeps ``limit`` ids, then the
+    full rows of those few are read. Sorting the wide rows of a province
+    (6,303 behind in Aceh) spilled to disk: 68 → 16 ms at national scale."""
     from django.db.models import Count, F, FloatField, Window
     from django.db.models.functions import Cast
 
@@ -90,16 +94,17 @@ def desa_behind(wilayah, periode: Periode, limit: int | None) -> tuple[list[Ring
         wilayah__kode__startswith=f"{wilayah.kode}.",
         laporan_masuk__lt=F("laporan_wajib"),  # so laporan_wajib ≥ 1 below
     )
-    ordered = (
-        rows.annotate(
-            _rasio=Cast("laporan_masuk", FloatField()) / F("laporan_wajib"),
-            _total=Window(Count("pk")),
-        )
-        .order_by("_rasio", "wilayah_id")
-        .select_related("wilayah__induk")
-    )
-    behind = list(ordered if limit is None else ordered[:limit])
-    return behind, behind[0]._total if behind else 0
+    ranked = rows.annotate(
+        _rasio=Cast("laporan_masuk", FloatField()) / F("laporan_wajib")
+    ).order_by("_rasio", "wilayah_id")
+    if limit is None:
+        behind = list(ranked.select_related("wilayah__induk"))
+        return behind, len(behind)
+    top = list(ranked.annotate(_total=Window(Count("pk"))).values_list("pk", "_total")[:limit])
+    if not top:
+        return [], 0
+    by_pk = Ringkasan.objects.select_related("wilayah__induk").in_bulk([pk for pk, _t in top])
+    return [by_pk[pk] for pk, _t in top], top[0][1]
 
 
 def sum_json(rows, field: str) -> Counter:

@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 
 from conftest import BILAH_HULU, LABUHANBATU, MERANTI, PONDOK_BATU
 from reports import summaries
@@ -131,3 +132,24 @@ def test_a_change_in_an_earlier_month_reaches_the_later_months(regions):
     assert row(PONDOK_BATU, now).cpr == Decimal("50.0")
     assert row(LABUHANBATU, now.prev()).pus == 80
     assert row(PONDOK_BATU, earlier.prev()).pus == 0
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the set-wise rebuild uses COPY")
+def test_the_set_wise_rebuild_writes_the_rows_of_the_per_desa_rebuild_on_the_demo():
+    """``rebuild_summaries`` for the whole country takes the set-wise path on
+    PostgreSQL; on the demo (hand-made, unlike the generator's data) both
+    paths must write identical rows."""
+    import io
+
+    from django.core.management import call_command
+
+    from kampungkb import scale_summaries
+    from tests.test_generate_scale import summary_rows
+
+    call_command("seed_demo", stdout=io.StringIO())
+    periods = summaries.affected_periods()
+    summaries.rebuild(periods)
+    per_desa = summary_rows(periods)
+    scale_summaries.rebuild_all(periods)
+    assert summary_rows(periods) == per_desa
+    assert len({k for k, _p in per_desa}) > 5  # desa, kecamatan, kabupaten, provinsi rows
