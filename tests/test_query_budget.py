@@ -1,9 +1,11 @@
-"""Queries per page (design.md §6, issue 7): every page ``make bench`` measures
-is requested here at two data sizes built by ``generate_scale``; each page
-must stay within 15 queries and must not need more queries at the larger size.
+"""Queries per page (design.md §6, issue 7): every page ``make bench`` measures,
+and the other lists and dashboards, is requested here at two data sizes built
+by ``generate_scale``; each page must stay within 15 queries and must not need
+more queries at the larger size.
 
-The page list is the benchmark's own (``bench.run.pages``), so a page added to
-the bench is guarded here too. No timing assertions: speed is the bench's job.
+The page list starts from the benchmark's own (``bench.run.pages``), so a page
+added to the bench is guarded here too. No timing assertions: speed is the
+bench's job.
 """
 
 from pathlib import Path
@@ -41,6 +43,28 @@ def generate(desa: int) -> None:
     )
 
 
+def other_lists(s: dict) -> list[dict]:
+    """Lists and dashboards the bench does not time, guarded the same way."""
+    kab, kec, desa = s["kabupaten"], s["kecamatan"], s["desa"]
+    rows = [
+        ("Wilayah (akar)", "admin", "/wilayah/"),
+        ("Poktan (12 bulan laporan)", "kader", f"/poktan/{s['poktan']}/"),
+        ("Anggota poktan", "kader", f"/poktan/{s['poktan']}/anggota/"),
+        ("Instansi", "opd", "/instansi/"),
+        ("Laporan dan unduhan", "opd", "/laporan/"),
+        ("Riwayat Kampung KB", "opd", f"/kampung/{s['kampung']}/riwayat/"),
+        ("Periode dibuka kembali", "opd", "/periode/buka/"),
+        ("Dasbor kecamatan", "opd", f"/dasbor/{kec}/"),
+        ("Dasbor desa", "opd", f"/dasbor/{desa}/"),
+        ("Rekap poktan kecamatan (pratinjau)", "opd", f"/laporan/poktan/{kec}/"),
+        ("Rekap poktan kabupaten 12 bulan", "opd", f"/laporan/poktan/{kab}/?bulan=12"),
+        ("Rekap intervensi kabupaten (pratinjau)", "opd", f"/laporan/intervensi/{kab}/"),
+    ]
+    if s["inovasi"]:
+        rows.append(("Bukti IID inovasi", "opd", f"/inovasi/{s['inovasi']}/bukti/"))
+    return [{"name": n, "user": u, "path": p, "kind": "html"} for n, u, p in rows]
+
+
 def count_queries(desa: int) -> dict[str, int]:
     """Queries of every bench page, as its user, on data of ``desa`` villages."""
     from kampungkb.models import User
@@ -49,7 +73,7 @@ def count_queries(desa: int) -> dict[str, int]:
     s = subjects()
     clients: dict[str | None, Client] = {}
     counts: dict[str, int] = {}
-    for page in pages(s):
+    for page in pages(s) + other_lists(s):
         if page["user"] not in clients:
             client = Client()
             if page["user"]:
