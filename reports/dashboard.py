@@ -17,7 +17,7 @@ from kampungkb.domain import JENIS_POKTAN_NAMA, JenisPoktan, Kontrasepsi, Seksi
 from kampungkb.periods import Periode
 from reports import charts
 from reports.models import Ringkasan, rasio
-from reports.summaries import TREND_MONTHS, affected_periods
+from reports.summaries import JSON_FIELDS, TREND_MONTHS, affected_periods
 
 KELAS = ["Dasar", "Berkembang", "Mandiri", "Berkelanjutan"]
 TAHAPAN = ["Inisiatif", "Uji Coba", "Penerapan"]
@@ -103,7 +103,12 @@ def desa_behind(wilayah, periode: Periode, limit: int | None) -> tuple[list[Ring
     top = list(ranked.annotate(_total=Window(Count("pk"))).values_list("pk", "_total")[:limit])
     if not top:
         return [], 0
-    by_pk = Ringkasan.objects.select_related("wilayah__induk").in_bulk([pk for pk, _t in top])
+    # The page shows counts only: the JSON breakdowns are not read (nor decoded).
+    by_pk = (
+        Ringkasan.objects.select_related("wilayah__induk")
+        .defer(*JSON_FIELDS)
+        .in_bulk([pk for pk, _t in top])
+    )
     return [by_pk[pk] for pk, _t in top], top[0][1]
 
 

@@ -1,4 +1,5 @@
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from conftest import BILAH_HULU, LABUHANBATU, MERANTI, PONDOK_BATU
@@ -190,3 +191,37 @@ def test_received_column_is_not_log_in_in_english():
     with translation.override("en"):
         assert translation.pgettext("laporan", "Masuk") == "Received"
         assert translation.gettext("Masuk") == "Log in"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL index")
+def test_villages_behind_are_ranked_from_one_index_range(regions):
+    """The prefix filter of the ranking (``wilayah_id LIKE '12.10.%'``) is an
+    index condition of ringkasan_periode_tingkat_wilayah_pola, not a filter
+    over a whole month of rows (here 1,500 rows of another kabupaten)."""
+    from django.db.models import F
+
+    from kampungkb.periods import Periode
+    from reports.models import Ringkasan
+    from villages.models import Tingkat, Wilayah
+
+    periode = Periode.current()
+    Wilayah.objects.create(kode="12.77", nama="Kab. Uji", tingkat=Tingkat.KABUPATEN, induk_id="12")
+    Wilayah.objects.create(
+        kode="12.77.01", nama="Kec. Uji", tingkat=Tingkat.KECAMATAN, induk_id="12.77"
+    )
+    desa = Wilayah.objects.bulk_create(
+        Wilayah(kode=f"12.77.01.{2000 + i}", nama=f"Desa {i}", tingkat=4, induk_id="12.77.01")
+        for i in range(1500)
+    )
+    Ringkasan.objects.bulk_create(
+        Ringkasan(wilayah=w, tingkat=4, periode=periode.first_day, laporan_wajib=5)
+        for w in desa
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE reports_ringkasan")
+    rows = Ringkasan.objects.of(periode).filter(
+        tingkat=4, wilayah__kode__startswith="12.10.", laporan_masuk__lt=F("laporan_wajib")
+    )
+    plan = rows.values_list("pk").explain()
+    assert "ringkasan_periode_tingkat_wilayah_pola" in plan, plan
+    assert "~>=~ '12.10.'" in plan, plan  # the prefix is an index range
