@@ -279,7 +279,20 @@ class Laporan(VersionedModel):
             _le_anggota("keluarga_hadir"),
             _le_anggota("anggota_aktif"),
         ]
-        indexes = [models.Index(fields=["status", "periode"])]
+        indexes = [
+            models.Index(fields=["status", "periode"]),
+            # The verification queue (registers waiting, oldest first) of a
+            # region and of the whole country: small partial indexes over the
+            # waiting registers only (kabupaten queue 11 → 4 ms nationally).
+            models.Index(
+                fields=["poktan"], condition=Q(status="diajukan"), name="laporan_antre_poktan_idx"
+            ),
+            models.Index(
+                fields=["diajukan_pada", "id"],
+                condition=Q(status="diajukan"),
+                name="laporan_antre_waktu_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.poktan} – {self.periode_obj.label}"
