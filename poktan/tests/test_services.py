@@ -242,13 +242,15 @@ def test_every_transition_refreshes_the_desa_summary_and_a_draft_save_does_not(
     Ringkasan.objects.create(wilayah_id="12.10.09.2009", tingkat=4, periode=periode.first_day)
     calls = []
     monkeypatch.setattr(
-        services.summaries, "refresh_desa", lambda kode, p=None: calls.append((kode, p))
+        services.summaries,
+        "refresh_desa",
+        lambda kode, p=None, parts=None, kampung=None: calls.append((kode, p, parts)),
     )
     laporan = save(bkb, periode, kader_pondokbatu)
     assert calls == []  # the month already has its row: a draft changes no figure
     laporan = services.laporan_submit(laporan=laporan, by=kader_pondokbatu)
     services.laporan_verify(laporan=laporan, by=pkb_bilahhulu)
-    assert calls == [("12.10.09.2009", periode)] * 2
+    assert calls == [("12.10.09.2009", periode, ("poktan",))] * 2  # only the poktan figures
 
 
 def test_summary_rows_stay_exact_without_a_refresh_on_draft_saves(

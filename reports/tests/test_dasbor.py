@@ -214,8 +214,7 @@ def test_villages_behind_are_ranked_from_one_index_range(regions):
         for i in range(1500)
     )
     Ringkasan.objects.bulk_create(
-        Ringkasan(wilayah=w, tingkat=4, periode=periode.first_day, laporan_wajib=5)
-        for w in desa
+        Ringkasan(wilayah=w, tingkat=4, periode=periode.first_day, laporan_wajib=5) for w in desa
     )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE reports_ringkasan")

@@ -40,9 +40,7 @@ def test_pdf_embeds_the_shipped_font(caplog):
     assert "cannot be loaded" not in caplog.text
 
 
-def test_pdf_keeps_its_stylesheet_and_font_with_production_static_files(
-    settings, tmp_path, caplog
-):
+def test_pdf_keeps_its_stylesheet_and_font_with_production_static_files(settings, tmp_path, caplog):
     """DEBUG=0 serves hashed names (manifest storage) that only collectstatic
     wrote; the PDF must still load its print stylesheet and the shipped font."""
     import subprocess
