@@ -20,7 +20,14 @@ from django.utils import timezone
 from kampungkb.domain import Kontrasepsi, NonKontrasepsi
 from kampungkb.periods import Periode, due_date
 from reports.models import Ringkasan
-from reports.summaries import COUNT_FIELDS, INDEKS_FIELDS, JSON_FIELDS, _defaults, rollup_values
+from reports.summaries import (
+    COUNT_FIELDS,
+    INDEKS_FIELDS,
+    JSON_FIELDS,
+    _defaults,
+    lock_province,
+    rollup_values,
+)
 from villages.choices import POKTAN_PENYEBUT, POKTAN_SLUG, RENTANG_USIA
 
 
@@ -281,6 +288,10 @@ def rebuild_all(periods: list[Periode], progress=None) -> int:
     now = timezone.now()
     built = 0
     with transaction.atomic():
+        # Live refreshes (reports.summaries) wait until this rebuild commits.
+        for periode in periods:
+            for provinsi in sorted({desa.split(".")[0] for desa in kampung.values()}):
+                lock_province(provinsi, periode)
         with connection.cursor() as cursor:
             cursor.execute(
                 "DELETE FROM reports_ringkasan WHERE periode = ANY(%s)",

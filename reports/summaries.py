@@ -103,14 +103,14 @@ def refresh_desa(
 def _refresh(desa_kode: str, kampung, periode: Periode, parts) -> None:
     """One period: a few queries whatever the size of the region.
 
-    Refreshes of one province and month queue up first (``_serialise``), so
+    Refreshes of one province and month queue up first (``lock_province``), so
     the second reads the first's committed rows instead of overwriting its
     roll-ups with stale ones. Then the children of every ancestor are read in
     one query, the desa row and the three roll-ups are computed in memory and
     written in one upsert."""
     first = periode.first_day
     ancestors = _ancestors(desa_kode)
-    _serialise(ancestors[0] if ancestors else desa_kode, periode)
+    lock_province(ancestors[0] if ancestors else desa_kode, periode)
     children = Q()
     for kode in ancestors:
         children |= Q(tingkat=kode.count(".") + 2, wilayah__kode__startswith=f"{kode}.")
@@ -138,7 +138,7 @@ def _refresh(desa_kode: str, kampung, periode: Periode, parts) -> None:
         Ringkasan.objects.filter(periode=first, wilayah_id__in=gone).delete()
 
 
-def _serialise(provinsi: str, periode: Periode) -> None:
+def lock_province(provinsi: str, periode: Periode) -> None:
     """Hold a lock on (province, month) until the transaction ends. An
     advisory lock, not a row lock: the month's rows may not exist yet.
     SQLite (``make run``) serialises every write transaction already."""
