@@ -20,7 +20,7 @@ from interventions.models import (
     TahunIID,
 )
 from kampungkb.domain import Sasaran, Seksi
-from kampungkb.forms import PeriodeField, code_input, has_too_many
+from kampungkb.forms import PeriodeField, options_or_code_input
 from kampungkb.periods import Periode
 from villages.fields import KampungChoiceField
 from villages.models import KampungKB
@@ -70,9 +70,7 @@ class IntervensiFilter(django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.form.fields["periode"].widget.attrs.update({"placeholder": "2023-05"})
-        kampung = self.form.fields["kampung"]
-        if has_too_many(kampung.queryset):
-            kampung.widget = code_input(_("kode desa, mis. 12.10.09.2009"))
+        options_or_code_input(self.form.fields["kampung"], _("kode desa, mis. 12.10.09.2009"))
 
     def filter_q(self, qs, name, value):
         return qs.filter(judul__icontains=value) if value else qs

@@ -29,7 +29,7 @@ from interventions.models import (
 )
 from kampungkb.concurrency import VersionFormMixin
 from kampungkb.domain import JenisPoktan, Sasaran
-from kampungkb.forms import code_input, has_too_many, options_or_code_input
+from kampungkb.forms import options_or_code_input
 from kampungkb.idempotency import OnceFormMixin
 from villages.fields import KampungChoiceField, KampungCodesField
 from villages.models import KampungKB, Tingkat, Wilayah
@@ -118,13 +118,11 @@ class IntervensiForm(OnceFormMixin, forms.ModelForm):
         self.user = user
         self.fields["kampung"].queryset = KampungKB.objects.for_user(user).select_related("desa")
         self.fields["kampung"].label_from_instance = lambda k: f"{k.nama} ({k.desa.label})"
-        if has_too_many(self.fields["kampung"].queryset):
-            self.fields["kampung"].widget = code_input(_("kode desa, mis. 12.10.09.2009"))
-        if not self.is_bound and not self.instance.pk and "kampung" not in self.initial:
-            # A kader has exactly one Kampung KB: choose it for them.
-            only = list(self.fields["kampung"].queryset[:2])
-            if len(only) == 1:
-                self.initial["kampung"] = only[0].pk
+        self.fields["kampung"].empty_label = PILIH
+        rows = options_or_code_input(self.fields["kampung"], _("kode desa, mis. 12.10.09.2009"))
+        new = not self.is_bound and not self.instance.pk and "kampung" not in self.initial
+        if new and rows is not None and len(rows) == 1:
+            self.initial["kampung"] = rows[0].pk  # a kader's one Kampung KB, chosen for them
         self.fields["instansi"].queryset = Instansi.objects.for_user(user)
         self.fields["instansi"].required = False
         self.fields["inpres_kegiatan"].choices = inpres_choices()
@@ -311,7 +309,7 @@ class InovasiForm(forms.ModelForm):
         options_or_code_input(self.fields["wilayah"], _("kode wilayah, mis. 12.10"))
         kampung = KampungKB.objects.for_user(user)
         self.fields["kampung"].queryset = kampung
-        if options_or_code_input(self.fields["kampung"], ""):
+        if options_or_code_input(self.fields["kampung"], "") is None:
             # Hundreds of villages in scope: codes typed, not a checkbox each.
             model_field = self._meta.model._meta.get_field("kampung")
             self.fields["kampung"] = KampungCodesField(

@@ -60,23 +60,26 @@ class PeriodeReopenForm(forms.Form):
 CHOICE_LIMIT = 200
 
 
-def has_too_many(queryset) -> bool:
-    return queryset[: CHOICE_LIMIT + 1].count() > CHOICE_LIMIT
+def at_most_limit(queryset) -> list | None:
+    """The rows of ``queryset`` if there are at most CHOICE_LIMIT, else None
+    (one query of at most CHOICE_LIMIT + 1 rows decides and fetches)."""
+    rows = list(queryset[: CHOICE_LIMIT + 1])
+    return rows if len(rows) <= CHOICE_LIMIT else None
 
 
 def code_input(placeholder: str) -> forms.TextInput:
     return forms.TextInput(attrs={"placeholder": placeholder, "inputmode": "decimal"})
 
 
-def options_or_code_input(field, placeholder: str) -> bool:
-    """Fill a model choice field's options from one query of at most
-    CHOICE_LIMIT + 1 rows, or turn it into a code input past CHOICE_LIMIT
-    (the same query decides both). True when it became a code input."""
-    rows = list(field.queryset[: CHOICE_LIMIT + 1])
-    if len(rows) > CHOICE_LIMIT:
+def options_or_code_input(field, placeholder: str) -> list | None:
+    """Fill a model choice field's options from its queryset's rows, or turn
+    it into a code input past CHOICE_LIMIT. Returns the rows (None for a code
+    input), read in one query."""
+    rows = at_most_limit(field.queryset)
+    if rows is None:
         field.widget = code_input(placeholder)
-        return True
+        return None
     options = [(field.prepare_value(o), field.label_from_instance(o)) for o in rows]
     blank = getattr(field, "empty_label", None)
     field.choices = ([("", blank)] if blank is not None else []) + options
-    return False
+    return rows

@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
-from kampungkb.forms import code_input, has_too_many
+from kampungkb.forms import at_most_limit, code_input
 from villages.choices import POKTAN_SLUG, Kelas
 from villages.models import KampungKB, ProfilKampung, Tingkat, Wilayah
 
@@ -28,7 +28,8 @@ class KampungFilter(django_filters.FilterSet):
         kecamatan = Wilayah.objects.for_user(user).filter(tingkat=Tingkat.KECAMATAN)
         if user is not None and user.wilayah_id and len(user.wilayah_id) > 8:
             kecamatan = kecamatan.none()  # a kader's desa has no kecamatan to choose
-        if has_too_many(kecamatan):
+        rows = at_most_limit(kecamatan.order_by("nama"))
+        if rows is None:
             # A national or provincial user types the code; the scoped queryset
             # keeps any code inside the user's region.
             typed = django_filters.CharFilter(
@@ -40,9 +41,7 @@ class KampungFilter(django_filters.FilterSet):
             typed.parent, typed.model = self, KampungKB
             self.filters["kecamatan"] = typed
         else:
-            self.filters["kecamatan"].extra["choices"] = [
-                (w.kode, w.label) for w in kecamatan.order_by("nama")
-            ]
+            self.filters["kecamatan"].extra["choices"] = [(w.kode, w.label) for w in rows]
 
     def filter_q(self, queryset, name, value):
         # One branch per index (trigram on each name, the desa code): an OR
