@@ -32,7 +32,7 @@ def kampung_context(kampung, user) -> dict:
 
     context = profile_context(kampung)
     # ``kampung`` comes with its pokja and region chain (villages.views.PAGE_QUERYSET).
-    context["pokja"] = getattr(kampung, "pokja", None) if hasattr(kampung, "pokja") else None
+    context["pokja"] = getattr(kampung, "pokja", None)
     context["anggota_pokja"] = list(
         AnggotaPokja.objects.filter(pokja__kampung=kampung).order_by("urutan", "id")
     )

@@ -21,6 +21,7 @@ from django.db.models import Q
 from kampungkb.periods import Periode
 from reports import sources
 from reports.models import Ringkasan
+from villages.models import ancestor_codes_of
 
 COUNT_FIELDS = [
     "jumlah_kampung",
@@ -109,7 +110,7 @@ def _refresh(desa_kode: str, kampung, periode: Periode, parts) -> None:
     one query, the desa row and the three roll-ups are computed in memory and
     written in one upsert."""
     first = periode.first_day
-    ancestors = _ancestors(desa_kode)
+    ancestors = ancestor_codes_of(desa_kode)
     lock_province(ancestors[0] if ancestors else desa_kode, periode)
     children = Q()
     for kode in ancestors:
@@ -287,14 +288,9 @@ def rebuild(periods: list[Periode], kabupaten: str | None = None, progress=None)
                 if progress:
                     progress(done, total)
             ancestors = sorted(
-                {a for kode in desa_codes for a in _ancestors(kode)},
+                {a for kode in desa_codes for a in ancestor_codes_of(kode)},
                 key=lambda k: -k.count("."),
             )
             for kode in ancestors:
                 rollup(kode, periode)
     return done
-
-
-def _ancestors(kode: str) -> list[str]:
-    parts = kode.split(".")
-    return [".".join(parts[:i]) for i in range(1, len(parts))]

@@ -45,6 +45,12 @@ def induk_of(kode: str) -> str | None:
     return kode.rsplit(".", 1)[0] if "." in kode else None
 
 
+def ancestor_codes_of(kode: str) -> list[str]:
+    """'12.10.09.2009' → ['12', '12.10', '12.10.09'] (provinsi first)."""
+    parts = kode.split(".")
+    return [".".join(parts[:i]) for i in range(1, len(parts))]
+
+
 class WilayahQuerySet(ScopedQuerySet):
     scope_path = "kode"
 
@@ -111,10 +117,7 @@ class Wilayah(models.Model):
         return f"{prefix} {self.nama}" if prefix else self.nama
 
     def ancestor_codes(self) -> list[str]:
-        codes, kode = [], self.kode
-        while (kode := induk_of(kode)) is not None:
-            codes.insert(0, kode)
-        return codes
+        return ancestor_codes_of(self.kode)
 
     def lineage(self) -> list[Wilayah]:
         """Ancestors and self, provinsi first, in one query."""
@@ -124,9 +127,7 @@ class Wilayah(models.Model):
     def lineage_of(kode: str) -> list[Wilayah]:
         """The regions from the provinsi down to ``kode``, in one query (the
         codes of the ancestors are read off the code itself)."""
-        codes = [kode]
-        while (parent := induk_of(codes[0])) is not None:
-            codes.insert(0, parent)
+        codes = [*ancestor_codes_of(kode), kode]
         found = {w.kode: w for w in Wilayah.objects.filter(kode__in=codes)}
         return [found[c] for c in codes if c in found]
 

@@ -18,23 +18,15 @@ JENIS = {"profil": ProfilKampung, "penduduk": PendudukKampung, "kkbpk": KkbpkKam
 
 def lintas_sektor_counts(kampung_ids: list[int]) -> dict[int, int]:
     """Distinct non-KB instansi per Kampung KB, from the interventions app."""
-    try:
-        from interventions.selectors import lintas_sektor_count
-    except ModuleNotFoundError as exc:  # interventions not built yet
-        if exc.name != "interventions.selectors":
-            raise
-        return dict.fromkeys(kampung_ids, 0)
+    from interventions.selectors import lintas_sektor_count
+
     return lintas_sektor_count(list(kampung_ids))
 
 
 def lintas_sektor_of(kampung) -> int:
     """One Kampung KB's count, shared with its page's sections (no second query)."""
-    try:
-        from interventions.selectors import lintas_sektor_of as count_once
-    except ModuleNotFoundError as exc:  # interventions not built yet
-        if exc.name != "interventions.selectors":
-            raise
-        return 0
+    from interventions.selectors import lintas_sektor_of as count_once
+
     return count_once(kampung)
 
 

@@ -201,7 +201,7 @@ def kampung_detail(request, kode):
     )
     context = profile_context(kampung)
     context |= {
-        "pokja": getattr(kampung, "pokja", None) if hasattr(kampung, "pokja") else None,
+        "pokja": getattr(kampung, "pokja", None),
         "can_edit": can_edit(request.user, kampung),
         "periode": Periode.current(),
         "sections": kampung_sections(request, kampung),
@@ -421,7 +421,7 @@ def kampung_riwayat(request, kode):
     """Change history of the profile, pokja and each snapshot kind, for every reader."""
     kampung = kampung_for(request, kode, PAGE_QUERYSET)
     blocks = [(_("Profil dan potensi"), [(e, sentence(e)) for e in history(kampung)[:20]])]
-    pokja = getattr(kampung, "pokja", None) if hasattr(kampung, "pokja") else None
+    pokja = getattr(kampung, "pokja", None)
     if pokja is not None:
         blocks.append((_("Pokja"), [(e, sentence(e)) for e in history(pokja)[:20]]))
     blocks += [
