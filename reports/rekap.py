@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kampungkb.periods import Periode, due_date
+from poktan.models import FIGURE_FIELDS
 from reports import charts, xlsx
 from reports.models import rasio
 
@@ -150,17 +151,8 @@ def rekap_poktan_context(wilayah, periode: Periode, user, progress=None) -> dict
     }
 
 
-JENIS_FIGURES = [
-    "jumlah_anggota",
-    "keluarga_hadir",
-    "anak_dipantau_kka",
-    "kegiatan_informasi",
-    "kegiatan_konseling",
-    "remaja_terjangkau",
-    "anggota_aktif",
-    "modal",
-    "omzet",
-]
+# The register figures, in the order of the form (poktan.models).
+JENIS_FIGURES = FIGURE_FIELDS
 
 
 def jenis_rows(rows: list[BarisDesa]) -> list[dict]:
