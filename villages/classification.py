@@ -16,14 +16,19 @@ An index "passes" at ≥ 3 (indices are rounded to 2 decimals first):
 * Berkelanjutan: all three pass;
 * Mandiri: output passes together with exactly one of input/proses.
 
-Percentages are rounded to whole numbers before banding, as the SQL's
-``ROUND()`` does (half away from zero, not Python's banker's rounding), so the
-gaps in the published bands (20/21, 40/41, 12/12.1 …) never bite. Division
-guards follow the SQL: PUS = 0 gives CPR 0 (score 1) but unmet need 0 (score
-4); no contraceptive users gives MKJP 0 (score 1); a poktan with no eligible
+Percentages are computed exactly as the SQL computes them:
+``ROUND((a / b::float) * 100)`` is a float division, then PostgreSQL's
+``round(double precision)``, which rounds a tie to the even integer (40.5 → 40,
+12.5 → 12), so the gaps in the published bands (20/21, 40/41, 12/12.1 …)
+never bite. Python's ``round()`` on a float is the same IEEE operation, which
+``tests`` check against PostgreSQL itself. Division guards and joins follow
+the SQL: PUS = 0 gives CPR 0 (score 1) but unmet need 0 (score 4); no
+contraceptive users gives MKJP 0 (score 1); a poktan with no eligible
 families contributes 0 %. A Kampung KB without a Profil scores 1 on every
 input indicator; without a KKBPK snapshot, CPR, MKJP and unmet need are null
-(score 1).
+(score 1). CPR and MKJP are read through the Penduduk snapshot's PUS row, so
+with a KKBPK but no Penduduk both are null (score 1), while unmet need, read
+from the KKBPK side, is 0 (score 4).
 
 Beyond the official site, ``jalur_naik`` says what would lift the village to
 the next class ("tambah 1 sumber dana", "CPR 38 % → butuh > 40 %").
@@ -36,7 +41,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from fractions import Fraction
 from itertools import combinations
 
 from django.utils.translation import gettext as _
@@ -50,17 +54,19 @@ LULUS = Decimal(3)
 
 
 def persen_bulat(pembilang: int, penyebut: int) -> int:
-    """round(pembilang / penyebut × 100), half away from zero; 0 when penyebut is 0."""
+    """ROUND((pembilang / penyebut::float) * 100) as PostgreSQL computes it; 0 if penyebut is 0.
+
+    Float division, float multiplication, then ``round(double precision)``:
+    a tie goes to the even integer (81 / 200 → 40.5 → 40; 1 / 8 → 12.5 → 12).
+    """
     if not penyebut:
         return 0
-    return bulat(Fraction(pembilang * 100, penyebut))
+    return bulat(pembilang / float(penyebut) * 100)
 
 
-def bulat(nilai: Fraction | int) -> int:
-    """SQL ROUND() to an integer: half away from zero (all values here are ≥ 0)."""
-    nilai = Fraction(nilai)
-    hasil = Decimal(nilai.numerator) / Decimal(nilai.denominator)
-    return int(hasil.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+def bulat(nilai: float) -> int:
+    """PostgreSQL ``round(double precision)``: rint(), ties to even, as Python's round()."""
+    return round(float(nilai))
 
 
 # ---------------------------------------------------------------- the inputs
@@ -71,9 +77,12 @@ class Masukan:
     """Everything the class depends on, already read from the current snapshots.
 
     ``ada_profil`` False: no Profil snapshot (every input indicator scores 1).
-    ``ikut`` None: no KKBPK snapshot (CPR, MKJP, unmet need null)."""
+    ``ikut`` None: no KKBPK snapshot (CPR, MKJP, unmet need null).
+    ``ada_penduduk`` False: no Penduduk snapshot (CPR and MKJP null, as the SQL's
+    join through the PUS row makes them)."""
 
     ada_profil: bool = False
+    ada_penduduk: bool = True
     pokja_ada: bool = False
     pokja_jumlah: int | None = None
     pokja_pelatihan: bool = False
@@ -184,9 +193,11 @@ def partisipasi(ikut: int, penyebut: int) -> int:
 
 
 def output_poktan_persen(ikut: dict, penyebut: dict) -> int:
-    """round(Σ over the 5 poktan of round(ikut / eligible × 100) / 5); missing poktan = 0."""
-    total = sum(partisipasi(ikut.get(p, 0) or 0, penyebut.get(p, 0) or 0) for p in POKTAN)
-    return bulat(Fraction(total, len(POKTAN)))
+    """round(Σ over the 5 poktan of round(ikut / eligible × 100) / 5); missing poktan = 0.
+
+    As the SQL: ``round(sum(persentase) / 5)`` over float percentages."""
+    total = sum(float(partisipasi(ikut.get(p, 0) or 0, penyebut.get(p, 0) or 0)) for p in POKTAN)
+    return bulat(total / len(POKTAN))
 
 
 def cpr_persen(peserta_kb: int, pus: int) -> int:
@@ -294,8 +305,11 @@ def klasifikasi(m: Masukan) -> Hasil:
         nilai["output_unmet"] = None
     else:
         nilai["output_poktan"] = output_poktan_persen(m.ikut, m.penyebut)
-        nilai["output_cpr"] = cpr_persen(m.peserta_kb, m.pus)
-        nilai["output_mkjp"] = mkjp_persen(m.peserta_mkjp, m.peserta_kb)
+        if m.ada_penduduk:
+            nilai["output_cpr"] = cpr_persen(m.peserta_kb, m.pus)
+            nilai["output_mkjp"] = mkjp_persen(m.peserta_mkjp, m.peserta_kb)
+        else:
+            nilai["output_cpr"] = nilai["output_mkjp"] = None
         nilai["output_unmet"] = unmet_persen(m.unmet, m.pus)
     skor["output_poktan"] = skor_output_poktan(nilai["output_poktan"])
     skor["output_cpr"] = skor_cpr(nilai["output_cpr"])

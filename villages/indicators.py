@@ -11,7 +11,9 @@ METODE += [("kb_implan", "Implan"), ("kb_suntik", "Suntik"), ("kb_pil", "PIL")]
 
 
 def kkbpk_indikator(penduduk: PendudukKampung | None, kkbpk: KkbpkKampung | None) -> dict | None:
-    """CPR, MKJP %, unmet need, mix and participation per poktan (whole percents, as official)."""
+    """CPR, MKJP %, unmet need, mix and participation per poktan (whole percents, as official).
+
+    Without a Penduduk snapshot CPR and MKJP are unknown (None), as in the classification."""
     if kkbpk is None:
         return None
     pus = penduduk.pus if penduduk else 0
@@ -33,8 +35,8 @@ def kkbpk_indikator(penduduk: PendudukKampung | None, kkbpk: KkbpkKampung | None
         "pus": pus,
         "peserta": peserta,
         "bukan_peserta": kkbpk.bukan_peserta,
-        "cpr": c.cpr_persen(peserta, pus),
-        "mkjp": c.mkjp_persen(kkbpk.peserta_mkjp, peserta),
+        "cpr": c.cpr_persen(peserta, pus) if penduduk else None,
+        "mkjp": c.mkjp_persen(kkbpk.peserta_mkjp, peserta) if penduduk else None,
         "unmet": c.unmet_persen(kkbpk.unmet, pus),
         "bpjs": kkbpk.pengguna_bpjs,
         "mix": [

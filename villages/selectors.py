@@ -75,6 +75,7 @@ def masukan(
             "peserta_kb": kkbpk.peserta_kb,
             "peserta_mkjp": kkbpk.peserta_mkjp,
             "pus": penduduk.pus if penduduk else 0,
+            "ada_penduduk": penduduk is not None,
             "unmet": kkbpk.unmet,
         }
     return classification.Masukan(**values)

@@ -58,15 +58,44 @@ def test_skor_pkb(plkb, regulasi, skor):
     [
         (0, 0, 0),  # division guard
         (5, 0, 0),
-        (1, 8, 13),  # 12.5 → 13: half away from zero, not banker's 12
-        (1, 200, 1),  # 0.5 → 1
+        (1, 8, 12),  # 12.5 → 12: PostgreSQL's round(float) sends a tie to even
+        (3, 8, 38),  # 37.5 → 38: to even, upwards this time
+        (1, 200, 0),  # 0.5 → 0
+        (3, 200, 2),  # 1.5 → 2
         (38, 100, 38),
-        (405, 1000, 41),  # 40.5 → 41 → CPR score 3
-        (404, 1000, 40),
+        (81, 200, 40),  # 40.5 → 40 → CPR score 2 (half-up would give 41, score 3)
+        (405, 1000, 40),
+        (406, 1000, 41),
+        (1, 3, 33),
+        (2, 3, 67),
     ],
 )
 def test_persen_bulat_rounds_like_sql(pembilang, penyebut, persen):
     assert c.persen_bulat(pembilang, penyebut) == persen
+
+
+def test_cpr_tie_classifies_as_the_official_sql():
+    """PUS 200, Suntik 81: CPR 40.5 → 40 (score 2), not 41 (score 3)."""
+    hasil = c.klasifikasi(c.Masukan(ikut={}, pus=200, peserta_kb=81))
+    assert hasil.nilai["output_cpr"] == 40
+    assert hasil.skor["output_cpr"] == 2
+
+
+def test_mkjp_and_unmet_ties_go_to_even():
+    # MKJP 22.5 → 22 (score 2, half-up 23 would be 3); unmet 12.5 → 12 (score 2, not 13 → 1)
+    hasil = c.klasifikasi(c.Masukan(ikut={}, pus=200, peserta_kb=80, peserta_mkjp=18, unmet=25))
+    assert hasil.nilai["output_mkjp"] == 22 and hasil.skor["output_mkjp"] == 2
+    assert hasil.nilai["output_unmet"] == 12 and hasil.skor["output_unmet"] == 2
+
+
+def test_kkbpk_without_penduduk_leaves_cpr_and_mkjp_unknown():
+    """The SQL reads CPR and MKJP through the Penduduk PUS row: no Penduduk, no value."""
+    m = c.Masukan(ikut={}, ada_penduduk=False, peserta_kb=50, peserta_mkjp=40, unmet=3)
+    hasil = c.klasifikasi(m)
+    assert hasil.nilai["output_cpr"] is None and hasil.skor["output_cpr"] == 1
+    assert hasil.nilai["output_mkjp"] is None and hasil.skor["output_mkjp"] == 1
+    # unmet need is read from the KKBPK side: PUS unknown counts as 0 → 0 % → score 4
+    assert hasil.nilai["output_unmet"] == 0 and hasil.skor["output_unmet"] == 4
 
 
 def test_output_poktan_mean_counts_missing_and_zero_denominator_as_zero():
