@@ -275,7 +275,7 @@ def rekap_intervensi_context(wilayah, periode: Periode, bulan: int, user) -> dic
         Intervensi.objects.for_user(user)
         .in_wilayah(wilayah.kode)
         .filter(tanggal__gte=periods[0].first_day, tanggal__lte=periode.last_day)
-        .select_related("kampung__desa")
+        .select_related("kampung__desa", "inpres_kegiatan__program__sasaran")
         .prefetch_related("instansi")
         .order_by("tanggal", "id")
     )
@@ -304,10 +304,34 @@ def rekap_intervensi_context(wilayah, periode: Periode, bulan: int, user) -> dic
             value_header=_("Kegiatan"),
             color="#20c997",
         ),
+        "inpres_rows": per_inpres(rows),
         "desa_rows": sorted(desa.items()),
         "seksi_counts": seksi.most_common(),
         "instansi_counts": instansi.most_common(),
     }
+
+
+def per_inpres(rows: list) -> list[dict]:
+    """Interventions counted per Inpres 3/2022 sasaran and program, in the catalogue's order;
+    those that name no kegiatan last."""
+    counts: Counter = Counter()
+    programs = {}
+    for r in rows:
+        program = r.inpres_kegiatan.program if r.inpres_kegiatan_id else None
+        key = (program.sasaran.nomor, program.urutan, program.pk) if program else (99, 0, 0)
+        counts[key] += 1
+        programs[key] = program
+    result = []
+    for key in sorted(counts):
+        program = programs[key]
+        result.append(
+            {
+                "sasaran": str(program.sasaran) if program else _("Tanpa kegiatan Inpres"),
+                "program": program.nama if program else "–",
+                "jumlah": counts[key],
+            }
+        )
+    return result
 
 
 def instansi_text(intervensi) -> str:
@@ -364,4 +388,10 @@ def rekap_intervensi_sheets(context: dict) -> list[xlsx.Sheet]:
         [list(item) for item in context["instansi_counts"]],
         heading=heading,
     )
-    return [daftar, per_seksi, per_instansi]
+    per_inpres_sheet = xlsx.Sheet(
+        _("Per Inpres 3-2022"),
+        [c(_("Sasaran"), width=48), c(_("Program"), width=60), c(_("Kegiatan"), xlsx.INTEGER)],
+        [[r["sasaran"], r["program"], r["jumlah"]] for r in context["inpres_rows"]],
+        heading=heading,
+    )
+    return [daftar, per_seksi, per_instansi, per_inpres_sheet]

@@ -125,6 +125,7 @@ def test_reference_seed_restores_catalogue_and_iid_after_a_flush():
     seed_reference()  # idempotent
     assert ParameterIID.objects.filter(indikator__tahun__tahun=2023).count() == 60
     assert InpresSasaran.objects.count() == 4
-    assert InpresKegiatan.objects.get(nama="DASHAT").program.nama == (
-        "Pendampingan keluarga risiko stunting"
+    assert InpresKegiatan.objects.count() == 59
+    assert InpresKegiatan.objects.get(nama="Dapur Sehat Atasi Stunting (DASHAT)").program.nama == (
+        "Pendampingan dan pelayanan pada keluarga dengan resiko kejadian stunting"
     )
