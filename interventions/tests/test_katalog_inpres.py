@@ -98,9 +98,11 @@ def test_intervention_page_shows_indikator_and_penanggung_jawab(
 ):
     kegiatan = InpresKegiatan.objects.get(nama="Dapur Sehat Atasi Stunting (DASHAT)")
     obj = f.intervensi(kampung_pondokbatu, judul="Launching DASHAT", inpres_kegiatan=kegiatan)
-    html = client_for(opd_labuhanbatu).get(
-        reverse("interventions:intervensi-detail", args=[obj.pk])
-    ).content.decode()
+    html = (
+        client_for(opd_labuhanbatu)
+        .get(reverse("interventions:intervensi-detail", args=[obj.pk]))
+        .content.decode()
+    )
     assert kegiatan.indikator in html
     assert "Badan Kependudukan dan Keluarga Berencana Nasional" in html
 
