@@ -7,6 +7,7 @@ from django.db import connection
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from interventions import iid
 from interventions.models import (
     URUSAN_CHOICES,
     BentukInovasi,
@@ -16,6 +17,7 @@ from interventions.models import (
     Intervensi,
     JenisInovasi,
     StatusIntervensi,
+    PredikatIID,
     Tahapan,
     TahunIID,
 )
@@ -101,10 +103,22 @@ class InovasiFilter(django_filters.FilterSet):
     tahun = django_filters.ModelChoiceFilter(
         label=_("Tahun IID"), field_name="tahun_iid", queryset=TahunIID.objects.all()
     )
+    predikat = django_filters.ChoiceFilter(
+        label=_("Predikat (proyeksi)"), choices=[], method="filter_predikat"
+    )
 
     class Meta:
         model = Inovasi
-        fields = ["q", "tahapan", "inisiator", "jenis", "bentuk", "urusan", "tahun"]
+        fields = ["q", "tahapan", "inisiator", "jenis", "bentuk", "urusan", "tahun", "predikat"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # the configured bands (yearly data), highest first
+        names = PredikatIID.objects.order_by("-batas_bawah").values_list("nama", flat=True)
+        self.filters["predikat"].extra["choices"] = [(n, n) for n in dict.fromkeys(names)]
+
+    def filter_predikat(self, qs, name, value):
+        return iid.filter_predikat(qs, value) if value else qs
 
     def filter_q(self, qs, name, value):
         if not value:

@@ -246,6 +246,10 @@ def inovasi_list(request):
         request.GET, queryset=selectors.inovasi_list_qs(request.user), request=request
     )
     page = Paginator(filterset.qs, PER_PAGE).get_page(request.GET.get("hal"))
+    page.object_list = list(page.object_list)
+    predikat = iid.predikat_map(page.object_list)
+    for obj in page.object_list:
+        obj.predikat = predikat[obj.pk]
     return render(
         request,
         "interventions/inovasi_list.html",
