@@ -16,8 +16,8 @@ from interventions.models import (
     Instansi,
     Intervensi,
     JenisInovasi,
-    StatusIntervensi,
     PredikatIID,
+    StatusIntervensi,
     Tahapan,
     TahunIID,
 )
