@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import random
 import sys
 import time
@@ -530,6 +531,7 @@ def _generate_all(opts, regions, periods, rng, progress) -> None:
     _generate_villages(periods, progress)
     _generate_poktan(opts, periods, progress)
     _generate_interventions(first, last, progress)
+    _classify(progress)
     tables = existing_tables()
     for model in _sequenced_models():
         if model._meta.db_table in tables:
@@ -559,10 +561,11 @@ def _snapshot_periods(periods: list[Periode]) -> list[Periode]:
 
 
 def _generate_villages(periods: list[Periode], progress) -> None:
+    from kampungkb.domain import SumberDana
+    from villages.choices import Operasional, PenggunaanData
     from villages.models import (
         AnggotaPokja,
         KkbpkKampung,
-        KlasifikasiPeriode,
         PendudukKampung,
         Pokja,
         PotensiDesa,
@@ -610,33 +613,53 @@ def _generate_villages(periods: list[Periode], progress) -> None:
     )
     progress.count("potensi", n)
 
-    progress.step("snapshot profil, penduduk, KKBPK, klasifikasi")
+    progress.step("snapshot profil, penduduk, KKBPK")
+    # Each village has a latent "maturity" q in [0, 1) (from its id, so stable
+    # across snapshots) that raises the odds of every input and process item
+    # and the KKBPK figures, and each later snapshot is a little better: every
+    # class and every sub-score band occurs, most villages Dasar/Berkembang.
+    quality = (
+        "CROSS JOIN LATERAL (SELECT least(0.99, (hashint8(k.id) & 65535) / 65536.0 "
+        "+ 0.08 * s.n) AS q, random() AS r1, random() AS r2, random() AS r3, "
+        "random() AS r4, random() AS r5, random() AS r6, random() AS r7, "
+        "random() AS r8 WHERE k.id IS NOT NULL) v"
+    )
+    sumber = arr(list(SumberDana.values))
+    penggunaan = arr(list(PenggunaanData.values))
+    operasional = arr(list(Operasional.values))
     n = insert_select(
         ProfilKampung,
         {
             "kampung_id": "k.id",
             "periode": "s.periode",
             "dibuat_pada": "s.periode + interval '5 days'",
-            "ada_bkb": "true",
-            "ada_bkr": "true",
-            "ada_bkl": "true",
-            "ada_uppka": "true",
-            "ada_pik_r": "true",
-            "ada_sekretariat": "random() < 0.7",
-            "ada_rumah_dataku": "random() < 0.5",
-            "sumber_dana": '\'["APBD", "Dana Desa"]\'::jsonb',
-            "pokja_ada": "true",
-            "pokja_sk": "true",
-            "pokja_jumlah": "3",
-            "pokja_jumlah_terlatih": "2",
-            "plkb_pendamping": "random() < 0.8",
-            "regulasi_ada": "random() < 0.5",
-            "rkm_ada": "random() < 0.5",
-            "penggunaan_data_ada": "random() < 0.6",
-            "penggunaan_data": "'[\"Data Rutin BKKBN\"]'::jsonb",
-            "operasional": '\'{"Penyusunan Laporan": "Bulanan"}\'::jsonb',
+            "ada_bkb": "v.r1 < 0.5 + 0.6 * v.q",
+            "ada_bkr": "v.r2 < 0.4 + 0.6 * v.q",
+            "ada_bkl": "v.r3 < 0.35 + 0.6 * v.q",
+            "ada_uppka": "v.r4 < 0.3 + 0.7 * v.q",
+            "ada_pik_r": "v.r5 < 0.25 + 0.7 * v.q",
+            "ada_sekretariat": "v.r6 < 0.35 + 0.6 * v.q",
+            "ada_rumah_dataku": "v.r7 < 0.1 + 0.6 * v.q",
+            "sumber_dana": _json_slice(sumber, "floor(v.r8 * (1.2 + 6 * v.q))"),
+            "pokja_ada": "v.r1 < 0.4 + 0.6 * v.q",
+            "pokja_sk": "v.r1 < 0.3 + 0.6 * v.q",
+            "pokja_jumlah": "CASE WHEN v.r1 < 0.4 + 0.6 * v.q "
+            "THEN floor(v.r2 * 3 * (1 + 5 * v.q))::int END",
+            "pokja_pelatihan": "v.r3 < 0.1 + 0.7 * v.q",
+            "pokja_jumlah_terlatih": "CASE WHEN v.r1 < 0.4 + 0.6 * v.q "
+            "THEN floor(v.r2 * 3 * (1 + 5 * v.q) * v.r4)::int END",
+            "plkb_pendamping": "v.r5 < 0.3 + 0.6 * v.q",
+            "regulasi_ada": "v.r6 < 0.2 + 0.6 * v.q",
+            "rkm_ada": "v.r7 < 0.2 + 0.6 * v.q",
+            "penggunaan_data_ada": "v.r8 < 0.35 + 0.65 * v.q",
+            "penggunaan_data": _json_slice(
+                penggunaan, "floor((0.3 + 0.7 * v.r3) * (1.2 + 5 * v.q))"
+            ),
+            "operasional": _json_object_slice(
+                operasional, "floor((0.4 + 0.6 * v.r4) * (1.6 + 5 * v.q))"
+            ),
         },
-        f"villages_kampungkb k CROSS JOIN {snap_sql}",
+        f"villages_kampungkb k CROSS JOIN {snap_sql} {quality}",
     )
     progress.count("snapshot_profil", n)
     # Population: a village of ~1,500–5,000 people, bands shrinking with age.
@@ -664,49 +687,101 @@ def _generate_villages(periods: list[Periode], progress) -> None:
         "CROSS JOIN LATERAL (SELECT 1.0 + 2.5 * random() + 0 * k.id AS scale) b",
     )
     progress.count("snapshot_penduduk", n)
-    # KKBPK: PUS split into the methods and the reasons (sums match the PUS).
-    n = insert_select(
-        KkbpkKampung,
-        {
-            "kampung_id": "k.id",
-            "periode": "p.periode",
-            "dibuat_pada": "p.periode + interval '5 days'",
-            "kb_iud": "(p.pus * 0.06)::int",
-            "kb_mow": "(p.pus * 0.03)::int",
-            "kb_mop": "(p.pus * 0.01)::int",
-            "kb_kondom": "(p.pus * 0.03)::int",
-            "kb_implan": "(p.pus * 0.10)::int",
-            "kb_suntik": "(p.pus * (0.25 + 0.1 * random()))::int",
-            "kb_pil": "(p.pus * 0.12)::int",
-            "non_hamil": "(p.pus * 0.05)::int",
-            "non_anak_segera": "(p.pus * 0.06)::int",
-            "non_anak_kemudian": "(p.pus * 0.08)::int",
-            "non_tidak_ingin_anak": "(p.pus * 0.06)::int",
-            "pengguna_bpjs": "(p.pus * 0.4)::int",
-            "ikut_bkb": "(p.memiliki_balita * 0.6)::int",
-            "ikut_bkr": "(p.memiliki_remaja * 0.4)::int",
-            "ikut_bkl": "(p.memiliki_lansia * 0.5)::int",
-            "ikut_uppka": "(p.keluarga * 0.05)::int",
-            "ikut_pik_r": "(p.remaja * 0.2)::int",
-        },
-        "villages_pendudukkampung p JOIN villages_kampungkb k ON k.id = p.kampung_id",
-    )
+    n = insert_select(KkbpkKampung, _kkbpk_exprs(), _kkbpk_from())
     progress.count("snapshot_kkbpk", n)
-    n = insert_select(
-        KlasifikasiPeriode,
-        {
-            "kampung_id": "k.id",
-            "periode": "s.periode",
-            "kelas": "(ARRAY['Dasar', 'Berkembang', 'Mandiri', 'Berkelanjutan'])[c.i]",
-            "indeks_input": "round((0.25 * c.i - 0.1 * random())::numeric, 2)",
-            "indeks_proses": "round((0.25 * c.i - 0.1 * random())::numeric, 2)",
-            "indeks_output": "round((0.25 * c.i - 0.1 * random())::numeric, 2)",
-            "skor": "'{}'::jsonb",
-            "dihitung_pada": "s.periode + interval '5 days'",
-        },
-        f"villages_kampungkb k CROSS JOIN {snap_sql} CROSS JOIN LATERAL "
-        "(SELECT least(4, 1 + floor(random() * 3.2 + 0.3 * s.n + 0 * k.id))::int AS i) c",
+
+
+def _json_slice(values: str, length: str) -> str:
+    """A JSON list of the first ``length`` of ``values`` (a SQL text[] literal)."""
+    return (
+        f"(SELECT coalesce(jsonb_agg(x), '[]'::jsonb) FROM unnest(({values})"
+        f"[1:least(cardinality({values}), ({length})::int)]) AS x)"
     )
+
+
+def _json_object_slice(keys: str, length: str) -> str:
+    """{key: "Bulanan"} for the first ``length`` keys (the operasional items run)."""
+    return (
+        f"(SELECT coalesce(jsonb_object_agg(x, 'Bulanan'), '{{}}'::jsonb) FROM unnest(({keys})"
+        f"[1:least(cardinality({keys}), ({length})::int)]) AS x)"
+    )
+
+
+def _kkbpk_from() -> str:
+    """Per Penduduk snapshot: users, MKJP users and unmet need drawn around the
+    village's maturity; the methods and the reasons then add up to the PUS."""
+    return (
+        "villages_pendudukkampung p JOIN villages_kampungkb k ON k.id = p.kampung_id "
+        "CROSS JOIN LATERAL (SELECT least(0.99, (hashint8(k.id) & 65535) / 65536.0) AS q, "
+        "random() AS r1, random() AS r2, random() AS r3 WHERE p.id IS NOT NULL) v "
+        "CROSS JOIN LATERAL (SELECT round(p.pus * (0.2 + 0.4 * v.q * (0.5 + 0.7 * v.r1)))::int"
+        " AS peserta) a "
+        "CROSS JOIN LATERAL (SELECT least(a.peserta, round(a.peserta * (0.1 + 0.2 * v.r2)))::int"
+        " AS mkjp, least(p.pus - a.peserta,"
+        " round(p.pus * (0.03 + 0.13 * (1 - v.q) * (0.5 + 0.7 * v.r3))))::int"
+        " AS unmet) b"
+    )
+
+
+def _kkbpk_exprs() -> dict[str, str]:
+    non_mkjp = "(a.peserta - b.mkjp)"
+    bukan = "(p.pus - a.peserta - b.unmet)"  # non-users not in unmet need
+    return {
+        "kampung_id": "k.id",
+        "periode": "p.periode",
+        "dibuat_pada": "p.periode + interval '5 days'",
+        "kb_iud": "(b.mkjp * 0.35)::int",
+        "kb_mow": "(b.mkjp * 0.15)::int",
+        "kb_mop": "(b.mkjp * 0.05)::int",
+        "kb_implan": "b.mkjp - (b.mkjp * 0.35)::int - (b.mkjp * 0.15)::int - (b.mkjp * 0.05)::int",
+        "kb_kondom": f"({non_mkjp} * 0.1)::int",
+        "kb_pil": f"({non_mkjp} * 0.3)::int",
+        "kb_suntik": f"{non_mkjp} - ({non_mkjp} * 0.1)::int - ({non_mkjp} * 0.3)::int",
+        "non_hamil": f"({bukan} * 0.4)::int",
+        "non_anak_segera": f"{bukan} - ({bukan} * 0.4)::int",
+        "non_anak_kemudian": "(b.unmet * 0.55)::int",
+        "non_tidak_ingin_anak": "b.unmet - (b.unmet * 0.55)::int",
+        "pengguna_bpjs": "(p.pus * 0.4)::int",
+        "ikut_bkb": "(p.memiliki_balita * (0.05 + 0.7 * v.q * (0.3 + 0.7 * v.r1)))::int",
+        "ikut_bkr": "(p.memiliki_remaja * (0.04 + 0.6 * v.q * (0.3 + 0.7 * v.r2)))::int",
+        "ikut_bkl": "(p.memiliki_lansia * (0.04 + 0.6 * v.q * (0.3 + 0.7 * v.r3)))::int",
+        "ikut_uppka": "(p.keluarga * (0.02 + 0.3 * v.q * (0.3 + 0.7 * v.r1)))::int",
+        "ikut_pik_r": "(p.remaja * (0.03 + 0.5 * v.q * (0.3 + 0.7 * v.r2)))::int",
+    }
+
+
+def _classify(progress) -> None:
+    """Each village's class per snapshot period, computed by the portal's own
+    classification (``villages.selectors.klasifikasi_per_periode``, the path
+    ``klasifikasi_refresh`` takes), after the interventions that give the
+    lintas-sektor count; written with COPY in chunks."""
+    from villages import selectors
+    from villages.models import KampungKB, KlasifikasiPeriode
+
+    progress.step("klasifikasi")
+    ids = list(KampungKB.objects.order_by("pk").values_list("pk", flat=True))
+    now = timezone.now()
+    columns = ["kampung_id", "periode", "kelas", "indeks_input", "indeks_proses"]
+    columns += ["indeks_output", "skor", "nilai", "dihitung_pada"]
+
+    def rows(chunk: list[int]) -> list[tuple]:
+        snapshots = {k: {j: [] for j in selectors.JENIS} for k in chunk}
+        for jenis, model in selectors.JENIS.items():
+            qs = model.objects.aktif().filter(kampung_id__in=chunk).order_by("periode")
+            for snap in qs.iterator(chunk_size=4000):
+                snapshots[snap.kampung_id][jenis].append(snap)
+        lintas = selectors.lintas_sektor_counts(chunk)
+        return [
+            (kid, periode, h.kelas, h.indeks["input"], h.indeks["proses"], h.indeks["output"])
+            + (json.dumps(h.skor), json.dumps(h.nilai), now)
+            for kid in chunk
+            for periode, h in selectors.klasifikasi_per_periode(snapshots[kid], lintas.get(kid, 0))
+        ]
+
+    n = 0
+    for start in range(0, len(ids), 2000):  # read a chunk, then COPY it (one connection)
+        n += copy_rows(KlasifikasiPeriode, columns, rows(ids[start : start + 2000]))
+        progress.tick(start, len(ids))
     progress.count("klasifikasi", n)
     execute(
         "UPDATE villages_kampungkb k SET kelas = c.kelas FROM ("

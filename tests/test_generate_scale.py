@@ -136,3 +136,44 @@ def test_refuses_to_fill_twice(generated):
 
     with pytest.raises(CommandError, match="--reset"):
         call_command("generate_scale", scale="kabupaten", wilayah_csv=str(CSV), verbosity=0)
+
+
+def _stored_classes():
+    from villages.models import KampungKB, KlasifikasiPeriode
+
+    rows = {
+        (k.kampung_id, k.periode): (
+            k.kelas, k.indeks_input, k.indeks_proses, k.indeks_output, k.skor, k.nilai
+        )
+        for k in KlasifikasiPeriode.objects.all()
+    }
+    return rows, dict(KampungKB.objects.values_list("pk", "kelas"))
+
+
+def test_stored_classes_equal_a_recomputation_and_every_band_occurs(db):
+    """Classes follow from the generated snapshots (the portal's own computation,
+    redone through the service that refreshes a village after an edit), and the
+    snapshots vary enough for every class and every sub-score band to occur."""
+    from villages import classification, services
+    from villages.models import KampungKB, KlasifikasiPeriode
+
+    call_command(
+        "generate_scale", scale="kabupaten", wilayah_csv=str(CSV), anggota=0, verbosity=0,
+        tanpa_ringkasan=True,
+    )  # fmt: skip
+    stored, kelas = _stored_classes()
+    assert len(kelas) > 90 and len(stored) >= len(kelas)
+    with transaction.atomic():
+        for kampung in KampungKB.objects.all():
+            services.klasifikasi_refresh(kampung)
+        recomputed, kelas_baru = _stored_classes()
+        transaction.set_rollback(True)
+    assert recomputed == stored
+    assert kelas_baru == kelas
+
+    counts = dict(KlasifikasiPeriode.objects.values_list("kelas").annotate(n=Count("id")))
+    assert set(counts) == {"Dasar", "Berkembang", "Mandiri", "Berkelanjutan"}
+    assert counts["Dasar"] == max(counts.values())  # most villages start at the bottom
+    for kode, (_ix, _label, maks) in classification.INDIKATOR.items():
+        bands = {row[4][kode] for row in stored.values()}
+        assert bands == set(range(1, maks + 1)), kode

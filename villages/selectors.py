@@ -81,6 +81,26 @@ def masukan(
     return classification.Masukan(**values)
 
 
+def klasifikasi_per_periode(
+    rows: dict[str, list[Snapshot]], lintas_sektor: int
+) -> list[tuple[dt.date, classification.Hasil]]:
+    """The class of each period in which one Kampung KB's snapshots change.
+
+    ``rows``: its live snapshots per kind (``JENIS`` keys), oldest first; a
+    snapshot stays in force until the next one of its kind."""
+    periods = sorted({r.periode for rs in rows.values() for r in rs})
+    result = []
+    for p in periods:
+        latest = {
+            j: next((r for r in reversed(rs) if r.periode <= p), None) for j, rs in rows.items()
+        }
+        hasil = classification.klasifikasi(
+            masukan(latest["profil"], latest["penduduk"], latest["kkbpk"], lintas_sektor)
+        )
+        result.append((p, hasil))
+    return result
+
+
 def penyebut(penduduk: PendudukKampung | None) -> dict:
     """Eligible families of each poktan (PROGRAM_KELUARGA_MAP)."""
     if penduduk is None:

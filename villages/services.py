@@ -365,16 +365,9 @@ def klasifikasi_refresh(kampung: KampungKB, dari: dt.date | None = None) -> str:
         for jenis, model in selectors.JENIS.items()
     }
     lintas = selectors.lintas_sektor_counts([kampung.pk]).get(kampung.pk, 0)
-    periods = sorted({r.periode for rs in rows.values() for r in rs})
     kelas = classification.klasifikasi(selectors.masukan(None, None, None, lintas)).kelas
     upserts = []
-    for p in periods:
-        latest = {
-            j: next((r for r in reversed(rs) if r.periode <= p), None) for j, rs in rows.items()
-        }
-        hasil = classification.klasifikasi(
-            selectors.masukan(latest["profil"], latest["penduduk"], latest["kkbpk"], lintas)
-        )
+    for p, hasil in selectors.klasifikasi_per_periode(rows, lintas):
         kelas = hasil.kelas
         if dari is None or p >= dari:
             upserts.append(
