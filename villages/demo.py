@@ -269,7 +269,7 @@ OTHERS = [
     ),
     (
         "12.10.09.2006",
-        "Kampung KB Kelurahan Emplasemen Aek Nabara",
+        "Kampung KB Desa Emplasemen Aek Nabara",  # 2xxx: a desa, not a kelurahan
         dt.date(2017, 11, 14),
         (5210, 960, 1380),
         profil(5, ["APBD", "Dana Desa", "Perusahaan (CSR)", "Swadaya Masyarakat", "APBN"], 4, 5,

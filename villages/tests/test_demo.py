@@ -43,3 +43,12 @@ def test_seed_after_a_plain_pondok_batu_kampung(kampung_pondokbatu):
     demo.seed()
     kampung_pondokbatu.refresh_from_db()
     assert kampung_pondokbatu.visi.startswith("Menjadi pelopor")
+
+
+def test_demo_names_call_each_village_what_its_code_says(regions):
+    """Kemendagri codes: a 4th group starting with 2 is a desa, with 1 a kelurahan."""
+    demo.seed()
+    for kampung in KampungKB.objects.all():
+        kind = "Desa" if kampung.desa_id.rsplit(".", 1)[1].startswith("2") else "Kelurahan"
+        other = {"Desa": "Kelurahan", "Kelurahan": "Desa"}[kind]
+        assert f" {other} " not in f" {kampung.nama} ", (kampung.desa_id, kampung.nama)
