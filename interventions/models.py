@@ -561,6 +561,8 @@ class Inovasi(VersionedModel):
     skor_kematangan = models.DecimalField(
         _("skor kematangan"), max_digits=6, decimal_places=2, default=0
     )
+    # What the demo seed invented (keys of kampungkb.contoh.LABELS), marked "contoh".
+    contoh = models.JSONField(_("data contoh"), default=list, blank=True)
     dibuat_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

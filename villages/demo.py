@@ -354,12 +354,18 @@ def _ensure_snapshots(kampung: KampungKB, plan_for) -> int:
     return saved
 
 
+# What the demo invents for every village (README "Demo data: fact and example"):
+# the document gives no pencanangan date, snapshots, registers or intervention dates.
+CONTOH = ["tanggal_pencanangan", "profil", "penduduk", "kkbpk", "laporan", "intervensi_tanggal"]
+
+
 @transaction.atomic
 def seed() -> str:
     kampung, changed = _ensure_kampung(
         PONDOK_BATU,
         "Kampung KB Desa Pondok Batu",
         dt.date(2017, 3, 1),
+        contoh=CONTOH,
         cakupan_wilayah="Desa",
         gambaran_umum=GAMBARAN_UMUM,
         visi=VISI,
@@ -382,7 +388,8 @@ def seed() -> str:
     made = [kampung.nama] if changed or pokja_baru else []
 
     for kode, nama, pencanangan, pdk, prof, kb in OTHERS:
-        other, other_changed = _ensure_kampung(kode, nama, pencanangan)
+        contoh = CONTOH if pdk is not None else ["tanggal_pencanangan"]
+        other, other_changed = _ensure_kampung(kode, nama, pencanangan, contoh=contoh)
         if other_changed:
             made.append(nama)
         if pdk is None:

@@ -200,6 +200,9 @@ class KampungKB(VersionedModel):
     )
     # The class of the current snapshots, written by services (lists filter on it).
     kelas = models.CharField(_("klasifikasi"), max_length=16, choices=Kelas.choices, blank=True)
+    # What the demo seed invented for this village (keys of kampungkb.contoh.LABELS);
+    # pages and PDFs mark them "contoh". Empty for every real Kampung KB.
+    contoh = models.JSONField(_("data contoh"), default=list, blank=True)
 
     objects = KampungKBQuerySet.as_manager()
 

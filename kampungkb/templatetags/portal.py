@@ -44,3 +44,11 @@ def mask_digits(value, keep=4):
 def audit_history(obj, limit=20):
     entries = list(audit.history(obj)[: int(limit)])
     return {"sentences": [(e, audit.sentence(e)) for e in entries]}
+
+
+@register.simple_tag
+def contoh_labels(obj) -> list[str]:
+    """What ``obj`` holds as demo example data (kampungkb.contoh), for includes/_contoh.html."""
+    from kampungkb import contoh
+
+    return contoh.labels(obj)
