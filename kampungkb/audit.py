@@ -93,10 +93,13 @@ def snapshot(obj: models.Model, fields: list[str]) -> dict[str, Any]:
 
 
 def _field(model, name: str):
+    """The model field ``name`` of a change, None for a computed value or a
+    related list (e.g. a Kampung KB's 'potensi'), which keep their own label."""
     try:
-        return model._meta.get_field(name) if model is not None else None
-    except FieldDoesNotExist:  # a computed value, not a model field
+        field = model._meta.get_field(name) if model is not None else None
+    except FieldDoesNotExist:
         return None
+    return field if hasattr(field, "verbose_name") else None
 
 
 def diff(model: type[models.Model], before: dict, after: dict) -> dict[str, dict]:
