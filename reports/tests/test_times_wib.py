@@ -83,3 +83,39 @@ def test_rekap_xlsx_submission_cell_is_local_time(submitted, pimpinan, client_fo
     cell = row[header.index("Diajukan pada")]
     second = submitted.first_day + dt.timedelta(days=1)
     assert cell == dt.datetime.combine(second, dt.time(6, 30))
+
+
+def _xlsx_urls(periode):
+    """Every XLSX the portal serves: each recap kind, each list, the dashboard."""
+    from reports.lists import LISTS
+    from reports.outputs import RECAPS
+
+    q = f"?periode={periode}"
+    yield reverse("reports:dasbor-xlsx", args=[BILAH_HULU]) + q
+    for kind in RECAPS:
+        yield reverse("reports:rekap-xlsx", args=[kind, BILAH_HULU]) + q
+    for name in LISTS:
+        yield reverse("reports:daftar-xlsx", args=[name])
+
+
+def test_no_xlsx_holds_a_utc_time(submitted, pimpinan, client_for):
+    """Generated over every XLSX endpoint: a datetime cell is the local wall
+    clock (06.30 on the 2nd), never the UTC one (23.30 on the 1st)."""
+    from reports.tests.factories import intervensi
+    from villages.models import KampungKB
+
+    intervensi(KampungKB.objects.get(), tanggal=submitted.first_day)
+    client = client_for(pimpinan)
+    times = []
+    for url in _xlsx_urls(submitted):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        for ws in load_workbook(BytesIO(response.content)).worksheets:
+            for row in ws.iter_rows(values_only=True):
+                times += [(url, v) for v in row if isinstance(v, dt.datetime) and v.time()]
+    assert times, "the register's submission time is in the rekap poktan XLSX"
+    utc = dt.datetime.combine(submitted.first_day, dt.time(23, 30))
+    assert all(v != utc for _, v in times), times
+    second = submitted.first_day + dt.timedelta(days=1)
+    assert (reverse("reports:rekap-xlsx", args=["poktan", BILAH_HULU]) + f"?periode={submitted}",
+            dt.datetime.combine(second, dt.time(6, 30))) in times  # fmt: skip
