@@ -127,13 +127,23 @@ def _choice_label(field, value):
     return value
 
 
-def _source_labels(changes: dict) -> dict:
-    """Hand-written labels given as lazy strings are stored as their source."""
-    with translation.override(None):
-        return {
-            name: {**c, "label": str(c["label"])} if isinstance(c.get("label"), Promise) else c
-            for name, c in changes.items()
-        }
+def _stored(model, changes: dict) -> dict:
+    """Changes as stored: lazy labels as their source text, and ``raw`` kept
+    only while it still says what ``old``/``new`` say. A service that masks a
+    value after ``diff`` (a KK number, a phone: ``old="•"``) thereby drops
+    the raw value too, so it never reaches the log."""
+    stored = {}
+    for name, change in changes.items():
+        change = dict(change)
+        if isinstance(change.get("label"), Promise):
+            with translation.override(None):
+                change["label"] = str(change["label"])
+        raw = change.get("raw")
+        field = _field(model, name)
+        if raw is not None and [_render(field, v) for v in raw] != [change["old"], change["new"]]:
+            del change["raw"]
+        stored[name] = change
+    return stored
 
 
 def record(
@@ -157,7 +167,7 @@ def record(
         object_repr=str(obj)[:255],
         wilayah_kode=wilayah_kode,
         version=getattr(obj, "version", None),
-        changes=_source_labels(changes or {}),
+        changes=_stored(type(obj), changes or {}),
         note=note,
     )
 

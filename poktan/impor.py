@@ -71,7 +71,7 @@ def template_xlsx(poktan: Poktan) -> bytes:
         ws.column_dimensions[chr(ord("A") + letter_index)].width = 22
     keterangan = wb.create_sheet("Petunjuk")
     keterangan.append(["Metode KB", ", ".join(k.label for k in Kontrasepsi)])
-    keterangan.append(["Alasan tidak ber-KB", ", ".join(r.label for r in NonKontrasepsi)])
+    keterangan.append(["Alasan tidak ber-KB", ", ".join(str(r.label) for r in NonKontrasepsi)])
     keterangan.append(["Hapus baris contoh sebelum mengimpor."])
     out = io.BytesIO()
     wb.save(out)

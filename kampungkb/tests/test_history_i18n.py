@@ -121,3 +121,21 @@ def test_an_old_entry_stored_as_indonesian_text_reads_in_english(kampung_pondokb
     assert status == "status Draft → Submitted"
     assert submitted == "submitted at – → 1 December 2026 06:30"  # stored UTC, read WIB
     assert entry.pk
+
+
+def test_a_value_masked_after_diff_keeps_no_raw_value(kampung_pondokbatu, opd_labuhanbatu):
+    """Services hide KK numbers and phones by overwriting old/new after diff;
+    the raw value behind them must not reach the log either."""
+    before = audit.snapshot(kampung_pondokbatu, ["nama"])
+    kampung_pondokbatu.nama = "Kampung KB 0812345678"
+    changes = audit.diff(KampungKB, before, audit.snapshot(kampung_pondokbatu, ["nama"]))
+    changes["nama"].update(old="•", new="•")
+    entry = audit.record(
+        actor=opd_labuhanbatu, action="villages.kampung.update", obj=kampung_pondokbatu,
+        changes=changes,
+    )  # fmt: skip
+    entry.refresh_from_db()
+    assert "0812345678" not in str(entry.changes)
+    with translation.override("id"):
+        text = audit.change_text(KampungKB, "nama", entry.changes["nama"])
+    assert text == "nama Kampung KB • → •"

@@ -194,5 +194,5 @@ def test_member_edit_is_audited_old_to_new(client_for, kader_pondokbatu, bkb):
         "label": "metode KB",
         "old": "–",
         "new": "IUD",
-        "raw": [None, "IUD"],  # the stored code, rendered when read
+        "raw": ["", "IUD"],  # the stored code, rendered when read
     }
