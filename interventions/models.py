@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kampungkb.concurrency import VersionedModel
-from kampungkb.domain import Seksi, SumberDana
+from kampungkb.domain import Sasaran, Seksi, SumberDana
 from kampungkb.scoping import ScopedQuerySet
 
 
@@ -130,8 +130,8 @@ class InpresKegiatan(models.Model):
 class JenisIntervensi(models.TextChoices):
     """JenisPostSeeder: 1 Sebelum - Sesudah, 2 Kegiatan."""
 
-    SEBELUM_SESUDAH = "Sebelum - Sesudah", "Sebelum - Sesudah"
-    KEGIATAN = "Kegiatan", "Kegiatan"
+    SEBELUM_SESUDAH = "Sebelum - Sesudah", _("Sebelum - Sesudah")
+    KEGIATAN = "Kegiatan", _("Kegiatan")
 
 
 class StatusIntervensi(models.TextChoices):
@@ -235,13 +235,18 @@ class Intervensi(VersionedModel):
     def audit_wilayah_kode(self) -> str:
         return self.kampung.desa_id
 
+    def sasaran_labels(self) -> list[str]:
+        """The stored codes as the reader's language shows them."""
+        labels = dict(Sasaran.choices)
+        return [str(labels.get(s, s)) for s in self.sasaran]
+
 
 class TipeFoto(models.TextChoices):
     """IntervensiGambarTypeSeeder: Kegiatan (jenis 2); Sebelum, Sesudah (jenis 1)."""
 
-    KEGIATAN = "Kegiatan", "Kegiatan"
-    SEBELUM = "Sebelum", "Sebelum"
-    SESUDAH = "Sesudah", "Sesudah"
+    KEGIATAN = "Kegiatan", _("Kegiatan")
+    SEBELUM = "Sebelum", _("Sebelum")
+    SESUDAH = "Sesudah", _("Sesudah")
 
 
 MAKS_FOTO = 5

@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from interventions import iid
 from interventions.models import (
@@ -325,7 +326,11 @@ def bukti_save(
     save_versioned(bukti, expected_version=version, fields=[*fields, "bobot", *extra])
     changes = diff(BuktiIID, before, snapshot(bukti, [*fields, "bobot"]))
     if extra:
-        changes["berkas"] = {"label": str(_("dokumen")), "old": "–", "new": "✓" if berkas else "–"}
+        changes["berkas"] = {
+            "label": gettext_noop("dokumen"),
+            "old": "–",
+            "new": "✓" if berkas else "–",
+        }
     _update_skor(inovasi)
     record(
         actor=by,

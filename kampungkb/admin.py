@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from kampungkb import audit
 from kampungkb.models import AturanPeriode, AuditEntry, PeriodeBuka, User
@@ -44,10 +45,10 @@ class UserAdmin(BaseUserAdmin):
             before = audit.snapshot(User.objects.get(pk=obj.pk), USER_AUDIT_FIELDS)
         super().save_model(request, obj, form, change)
         changes = audit.diff(User, before, audit.snapshot(obj, USER_AUDIT_FIELDS))
-        if "telepon" in changes:  # the audit log is read widely: no phone numbers
-            changes["telepon"].update(old="•", new="•")
+        if "telepon" in changes:  # the audit log is read widely: no phone numbers (nor raw)
+            changes["telepon"] = {"label": changes["telepon"]["label"], "old": "•", "new": "•"}
         if {"password", "password1"} & set(form.changed_data):
-            changes["password"] = {"label": str(_("kata sandi")), "old": "•", "new": "•"}
+            changes["password"] = {"label": gettext_noop("kata sandi"), "old": "•", "new": "•"}
         audit.record(
             actor=request.user,
             action=f"kampungkb.user.{'update' if change else 'create'}",

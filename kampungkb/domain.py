@@ -45,10 +45,10 @@ MKJP = frozenset({Kontrasepsi.IUD, Kontrasepsi.MOW, Kontrasepsi.MOP, Kontrasepsi
 class NonKontrasepsi(models.TextChoices):
     """Why a PUS does not use KB (NonKontrasepsiSeeder)."""
 
-    HAMIL = "hamil", "Karena Hamil"
-    ANAK_SEGERA = "anak_segera", "Karena Ingin Anak Segera"
-    ANAK_KEMUDIAN = "anak_kemudian", "Ingin Anak Kemudian/Ingin Anak Tunda (IAT)"
-    TIDAK_INGIN_ANAK = "tidak_ingin_anak", "Tidak Ingin Anak Lagi"
+    HAMIL = "hamil", _("Karena Hamil")
+    ANAK_SEGERA = "anak_segera", _("Karena Ingin Anak Segera")
+    ANAK_KEMUDIAN = "anak_kemudian", _("Ingin Anak Kemudian/Ingin Anak Tunda (IAT)")
+    TIDAK_INGIN_ANAK = "tidak_ingin_anak", _("Tidak Ingin Anak Lagi")
 
 
 # Unmet need = (IAT + TIAL) / PUS × 100 (official app).
@@ -79,12 +79,12 @@ class Seksi(models.TextChoices):
 
 
 class Sasaran(models.TextChoices):
-    SELURUH_PENDUDUK = "Seluruh Penduduk", "Seluruh Penduduk"
-    PUS = "PUS", "PUS"
-    REMAJA = "Remaja", "Remaja"
-    LANSIA = "Lansia", "Lansia"
-    BALITA = "Balita", "Balita"
-    KELUARGA_BALITA = "Keluarga yang memiliki Balita", "Keluarga yang memiliki Balita"
-    KELUARGA_REMAJA = "Keluarga yang memiliki Remaja", "Keluarga yang memiliki Remaja"
-    KELUARGA_LANSIA = "Keluarga yang memiliki Lansia", "Keluarga yang memiliki Lansia"
+    SELURUH_PENDUDUK = "Seluruh Penduduk", _("Seluruh Penduduk")
+    PUS = "PUS", _("PUS")
+    REMAJA = "Remaja", _("Remaja")
+    LANSIA = "Lansia", _("Lansia")
+    BALITA = "Balita", _("Balita")
+    KELUARGA_BALITA = "Keluarga yang memiliki Balita", _("Keluarga yang memiliki Balita")
+    KELUARGA_REMAJA = "Keluarga yang memiliki Remaja", _("Keluarga yang memiliki Remaja")
+    KELUARGA_LANSIA = "Keluarga yang memiliki Lansia", _("Keluarga yang memiliki Lansia")
     LAINNYA = "Lainnya", _("Lainnya")

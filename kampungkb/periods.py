@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from django.conf import settings
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from kampungkb import timefmt
 
 _PERIODE_RE = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -93,7 +95,7 @@ class Periode:
     @property
     def label(self) -> str:
         """'November 2026' in the active language."""
-        return formats.date_format(self.first_day, "F Y")
+        return timefmt.format_value(self.first_day, "F Y")
 
 
 # Kampung KB was launched on 14 January 2016; nothing is reported before it.

@@ -25,8 +25,18 @@ def periode_reopen(*, desa, periode: Periode, sampai: dt.date, by, alasan: str =
         obj=buka,
         wilayah_kode=desa.kode,
         changes={
-            "periode": {"label": "periode", "old": "–", "new": periode.label},
-            "sampai": {"label": "dibuka sampai", "old": "–", "new": audit.display_value(sampai)},
+            "periode": {
+                "label": "periode",
+                "old": "–",
+                "new": periode.label,
+                "raw": [None, str(periode)],
+            },
+            "sampai": {
+                "label": "dibuka sampai",
+                "old": "–",
+                "new": audit.display_value(sampai),
+                "raw": [None, audit.raw_value(sampai)],
+            },
         },
         note=alasan,
     )

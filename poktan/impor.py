@@ -11,6 +11,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from kampungkb.domain import JenisPoktan, Kontrasepsi, NonKontrasepsi
@@ -70,7 +71,7 @@ def template_xlsx(poktan: Poktan) -> bytes:
         ws.column_dimensions[chr(ord("A") + letter_index)].width = 22
     keterangan = wb.create_sheet("Petunjuk")
     keterangan.append(["Metode KB", ", ".join(k.label for k in Kontrasepsi)])
-    keterangan.append(["Alasan tidak ber-KB", ", ".join(r.label for r in NonKontrasepsi)])
+    keterangan.append(["Alasan tidak ber-KB", ", ".join(str(r.label) for r in NonKontrasepsi)])
     keterangan.append(["Hapus baris contoh sebelum mengimpor."])
     out = io.BytesIO()
     wb.save(out)
@@ -110,7 +111,9 @@ def _choice(value: str, choices) -> str | None:
     if not value:
         return ""
     for c in choices:
-        if value in (c.value.lower(), str(c.label).lower()):
+        with translation.override("id"):  # a sheet filled in Indonesian, read in any language
+            indonesian = str(c.label).lower()
+        if value in (c.value.lower(), str(c.label).lower(), indonesian):
             return c.value
     return None
 

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from kampungkb import audit
 from kampungkb.concurrency import ConflictError, save_versioned
@@ -290,7 +291,7 @@ def _hadir_change(old: list[int], new: list[int]) -> dict[str, str]:
     )
     detail = [*(f"+{names[i]}" for i in sorted(came)), *(f"−{names[i]}" for i in sorted(gone))]
     return {
-        "label": str(_("keluarga anggota yang hadir")),
+        "label": gettext_noop("keluarga anggota yang hadir"),
         "old": str(len(old)),
         "new": f"{len(new)} ({', '.join(detail)})" if detail else str(len(new)),
     }
@@ -298,7 +299,7 @@ def _hadir_change(old: list[int], new: list[int]) -> dict[str, str]:
 
 def _pertemuan_change(old, new) -> dict[str, str]:
     return {
-        "label": str(_("pertemuan")),
+        "label": gettext_noop("pertemuan"),
         "old": "; ".join(_pertemuan_text(old)) or "–",
         "new": "; ".join(_pertemuan_text(new)) or "–",
     }
@@ -470,7 +471,7 @@ def anggota_import(*, poktan: Poktan, rows: list[dict[str, Any]], by, filename: 
         obj=poktan,
         changes={
             "anggota": {
-                "label": str(_("anggota")),
+                "label": gettext_noop("anggota"),
                 "old": str(len(existing)),
                 "new": str(len(existing) + len(fresh)),
             }
@@ -557,10 +558,14 @@ def poktan_save(
     file_changed = _store_sk(poktan, data.get("sk_berkas"))
     changes = audit.diff(Poktan, before, audit.snapshot(poktan, list(values)))
     if file_changed:
-        changes["sk_berkas"] = {"label": str(_("berkas SK pengukuhan")), "old": "…", "new": "…"}
+        changes["sk_berkas"] = {
+            "label": gettext_noop("berkas SK pengukuhan"),
+            "old": "…",
+            "new": "…",
+        }
     if _pengurus_text(old_pengurus) != _pengurus_text(rows):
         changes["pengurus"] = {
-            "label": str(_("pengurus")),
+            "label": gettext_noop("pengurus"),
             "old": _pengurus_text(old_pengurus),
             "new": _pengurus_text(rows),
         }

@@ -13,6 +13,7 @@ from collections import Counter
 
 from django.utils.translation import gettext as _
 
+from kampungkb import timefmt
 from kampungkb.domain import JENIS_POKTAN_NAMA, JenisPoktan, Kontrasepsi, Seksi
 from kampungkb.periods import Periode
 from reports import charts
@@ -30,9 +31,8 @@ NON_KB_LABELS = {
 
 
 def bulan_pendek(periode: Periode) -> str:
-    from django.utils import formats
 
-    return formats.date_format(periode.first_day, "M y")
+    return timefmt.format_value(periode.first_day, "M y")
 
 
 # A province has thousands of villages behind; the page shows the worst ones

@@ -124,6 +124,7 @@ def rekap_poktan_context(wilayah, periode: Periode, user, progress=None) -> dict
                 "status": lap.get_status_display() if lap else _("Belum ada"),
                 "masuk": masuk,
                 "tepat": tepat,
+                "diajukan": submitted if masuk else None,
             }
         )
         if progress and i % 25 == 0:
@@ -238,6 +239,7 @@ def rekap_poktan_sheets(context: dict) -> list[xlsx.Sheet]:
             c(_("Status"), width=14),
             c(_("Tepat waktu"), width=10),
             *[c(label, xlsx.INTEGER) for label in labels],
+            c(_("Diajukan pada"), xlsx.DATETIME, width=17),
         ],
         [
             [
@@ -248,6 +250,7 @@ def rekap_poktan_sheets(context: dict) -> list[xlsx.Sheet]:
                 str(p["status"]),
                 _("Ya") if p["tepat"] else _("Tidak"),
                 *[getattr(p["laporan"], f) if p["laporan"] else None for f in figures],
+                p["diajukan"],
             ]
             for r in context["desa_rows"]
             for p in r.poktan

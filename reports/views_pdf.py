@@ -5,9 +5,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from kampungkb import timefmt
 from kampungkb.periods import Periode
 from kampungkb.scoping import get_for_user_or_404
 from reports import outputs, pdf, rekap
@@ -20,7 +20,7 @@ from reports.xlsx import xlsx_response
 def tempat_tanggal(kabupaten: str) -> str:
     """'Labuhanbatu, 28 November 2026' for the signature block."""
     tempat = kabupaten.removeprefix("Kabupaten ").removeprefix("Kota ")
-    return f"{tempat}, {formats.date_format(timezone.localdate(), 'j F Y')}"
+    return f"{tempat}, {timefmt.today_text('j F Y')}"
 
 
 def respond(request, body_template, context, *, judul, kabupaten, filename, as_pdf, extra=None):

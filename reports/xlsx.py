@@ -19,10 +19,13 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from kampungkb import timefmt
+
 INTEGER = "#,##0"
 DECIMAL = "#,##0.0"
 PERCENT = '0.0" %"'
 DATE = "DD/MM/YYYY"
+DATETIME = "DD/MM/YYYY HH:MM"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -73,8 +76,8 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
 def _cell_value(value):
     if isinstance(value, Decimal):
         return float(value)
-    if isinstance(value, dt.datetime) and value.tzinfo is not None:
-        return value.replace(tzinfo=None)
+    if isinstance(value, dt.datetime):  # openpyxl holds no offset: the local wall clock
+        return timefmt.local_naive(value)
     if value is not None and not isinstance(value, int | float | str | dt.date):
         return str(value)
     return value

@@ -31,13 +31,13 @@ class CakupanWilayah(models.TextChoices):
 class Kriteria(models.TextChoices):
     """KriteriaSeeder: stored name, shown description (sic kept)."""
 
-    K1 = "Kriteria 1", "Peserta KB lebih rendah dari rata rata desa"
+    K1 = "Kriteria 1", _("Peserta KB lebih rendah dari rata rata desa")
     K2 = (
         "Kriteria 2",
-        "Jumlah penduduk miskin tinggi (prasejahtera dan KS 1 lebih tinggi dari rata rata desa",
+        _("Jumlah penduduk miskin tinggi (prasejahtera dan KS 1 lebih tinggi dari rata rata desa"),
     )
-    K3 = "Kriteria 3", "Termasuk wilayah terpencil, perbatasan, dsb"
-    LAINNYA = "Lainnya", "Lainnya"
+    K3 = "Kriteria 3", _("Termasuk wilayah terpencil, perbatasan, dsb")
+    LAINNYA = "Lainnya", _("Lainnya")
 
 
 class KategoriPotensi(models.TextChoices):
@@ -55,37 +55,37 @@ class KategoriPotensi(models.TextChoices):
 
 
 class Operasional(models.TextChoices):
-    RAPAT_PERENCANAAN = "Rapat perencanaan kegiatan", "Rapat perencanaan kegiatan"
+    RAPAT_PERENCANAAN = "Rapat perencanaan kegiatan", _("Rapat perencanaan kegiatan")
     RAPAT_KOORDINASI = (
         "Rapat koordinasi dengan dinas/instansi terkait pendukung kegiatan",
-        "Rapat koordinasi dengan dinas/instansi terkait pendukung kegiatan",
+        _("Rapat koordinasi dengan dinas/instansi terkait pendukung kegiatan"),
     )
-    SOSIALISASI = "Sosialisasi Kegiatan", "Sosialisasi Kegiatan"
-    MONEV = "Monitoring dan Evaluasi Kegiatan", "Monitoring dan Evaluasi Kegiatan"
-    LAPORAN = "Penyusunan Laporan", "Penyusunan Laporan"
+    SOSIALISASI = "Sosialisasi Kegiatan", _("Sosialisasi Kegiatan")
+    MONEV = "Monitoring dan Evaluasi Kegiatan", _("Monitoring dan Evaluasi Kegiatan")
+    LAPORAN = "Penyusunan Laporan", _("Penyusunan Laporan")
 
 
 class Frekuensi(models.TextChoices):
     """In the official display order (FrekuensiOrderSeeder)."""
 
-    MINGGUAN = "Mingguan", "Mingguan"
-    BULANAN = "Bulanan", "Bulanan"
-    TRIWULAN = "Triwulan", "Triwulan"
-    SEMESTERAN = "Semesteran", "Semesteran"
-    TAHUNAN = "Tahunan", "Tahunan"
-    LAINNYA = "Lainnya", "Lainnya"
+    MINGGUAN = "Mingguan", _("Mingguan")
+    BULANAN = "Bulanan", _("Bulanan")
+    TRIWULAN = "Triwulan", _("Triwulan")
+    SEMESTERAN = "Semesteran", _("Semesteran")
+    TAHUNAN = "Tahunan", _("Tahunan")
+    LAINNYA = "Lainnya", _("Lainnya")
 
 
 class PlkbPengarah(models.TextChoices):
-    KADER = "Kader", "Kader"
-    RT_RW = "Ketua RT/RW", "Ketua RT/RW"
-    PERANGKAT_DESA = "Perangkat Desa/Kelurahan", "Perangkat Desa/Kelurahan"
-    PKK = "PKK", "PKK"
-    TOGA_TOMA = "Toga/ Toma", "Toga/ Toma"
-    OPDKB = "OPDKB Kab/kota", "OPDKB Kab/kota"
-    BKKBN_PROV = "Perwakilan BKKBN Prov", "Perwakilan BKKBN Prov"
-    PLKB_NON_PNS = "PLKB Non PNS", "PLKB Non PNS"
-    LAINNYA = "Lainnya", "Lainnya"
+    KADER = "Kader", _("Kader")
+    RT_RW = "Ketua RT/RW", _("Ketua RT/RW")
+    PERANGKAT_DESA = "Perangkat Desa/Kelurahan", _("Perangkat Desa/Kelurahan")
+    PKK = "PKK", _("PKK")
+    TOGA_TOMA = "Toga/ Toma", _("Toga/ Toma")
+    OPDKB = "OPDKB Kab/kota", _("OPDKB Kab/kota")
+    BKKBN_PROV = "Perwakilan BKKBN Prov", _("Perwakilan BKKBN Prov")
+    PLKB_NON_PNS = "PLKB Non PNS", _("PLKB Non PNS")
+    LAINNYA = "Lainnya", _("Lainnya")
 
 
 class Regulasi(models.TextChoices):
@@ -112,19 +112,19 @@ class PenggunaanData(models.TextChoices):
 class JabatanPokja(models.TextChoices):
     """Susunan Pokja Kampung KB (Mobile Modul Kampung KB, domain.md §1.6)."""
 
-    PELINDUNG = "Pelindung/Penanggung Jawab", "Pelindung/Penanggung Jawab"
-    PENASEHAT = "Penasehat", "Penasehat"
-    KETUA = "Ketua", "Ketua"
-    SEKRETARIS = "Sekretaris", "Sekretaris"
-    BENDAHARA = "Bendahara", "Bendahara"
-    SEKSI_KEAGAMAAN = "Seksi Keagamaan", "Seksi Keagamaan"
-    SEKSI_PENDIDIKAN = "Seksi Sosialisasi/Pendidikan", "Seksi Sosialisasi/Pendidikan"
-    SEKSI_REPRODUKSI = "Seksi Reproduksi", "Seksi Reproduksi"
-    SEKSI_EKONOMI = "Seksi Ekonomi", "Seksi Ekonomi"
-    SEKSI_PERLINDUNGAN = "Seksi Perlindungan", "Seksi Perlindungan"
-    SEKSI_KASIH_SAYANG = "Seksi Kasih Sayang", "Seksi Kasih Sayang"
-    SEKSI_SOSIAL_BUDAYA = "Seksi Sosial Budaya", "Seksi Sosial Budaya"
-    SEKSI_LINGKUNGAN = "Seksi Pembinaan Lingkungan", "Seksi Pembinaan Lingkungan"
+    PELINDUNG = "Pelindung/Penanggung Jawab", _("Pelindung/Penanggung Jawab")
+    PENASEHAT = "Penasehat", _("Penasehat")
+    KETUA = "Ketua", _("Ketua")
+    SEKRETARIS = "Sekretaris", _("Sekretaris")
+    BENDAHARA = "Bendahara", _("Bendahara")
+    SEKSI_KEAGAMAAN = "Seksi Keagamaan", _("Seksi Keagamaan")
+    SEKSI_PENDIDIKAN = "Seksi Sosialisasi/Pendidikan", _("Seksi Sosialisasi/Pendidikan")
+    SEKSI_REPRODUKSI = "Seksi Reproduksi", _("Seksi Reproduksi")
+    SEKSI_EKONOMI = "Seksi Ekonomi", _("Seksi Ekonomi")
+    SEKSI_PERLINDUNGAN = "Seksi Perlindungan", _("Seksi Perlindungan")
+    SEKSI_KASIH_SAYANG = "Seksi Kasih Sayang", _("Seksi Kasih Sayang")
+    SEKSI_SOSIAL_BUDAYA = "Seksi Sosial Budaya", _("Seksi Sosial Budaya")
+    SEKSI_LINGKUNGAN = "Seksi Pembinaan Lingkungan", _("Seksi Pembinaan Lingkungan")
 
 
 # RangeSeeder: 16 five-year bands, the last open-ended.
@@ -132,12 +132,12 @@ RENTANG_USIA = [f"{a} - {a + 4} Tahun" for a in range(0, 75, 5)] + ["75+ Tahun"]
 
 # KeluargaSeeder (alias → name).
 KELUARGA = {
-    "pus": "Pasangan Usia Subur",
-    "keluarga": "Jumlah Keluarga",
-    "remaja": "Jumlah Remaja",
-    "memiliki_balita": "Keluarga yang Memiliki Balita",
-    "memiliki_remaja": "Keluarga yang Memiliki Remaja",
-    "memiliki_lansia": "Keluarga yang Memiliki Lansia",
+    "pus": _("Pasangan Usia Subur"),
+    "keluarga": _("Jumlah Keluarga"),
+    "remaja": _("Jumlah Remaja"),
+    "memiliki_balita": _("Keluarga yang Memiliki Balita"),
+    "memiliki_remaja": _("Keluarga yang Memiliki Remaja"),
+    "memiliki_lansia": _("Keluarga yang Memiliki Lansia"),
 }
 
 # PROGRAM_KELUARGA_MAP: the denominator of each poktan's participation.

@@ -308,7 +308,10 @@ class ProfilForm(SnapshotForm):
         choices = [("", _("Tidak ada")), *Frekuensi.choices]
         for i, item in enumerate(Operasional.values):
             self.fields[f"operasional_{i}"] = forms.ChoiceField(
-                label=item, choices=choices, required=False, initial=current.get(item, "")
+                label=Operasional(item).label,
+                choices=choices,
+                required=False,
+                initial=current.get(item, ""),
             )
         self.fields["plkb_nip"].widget.attrs["inputmode"] = "numeric"
 

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models.functions import Left
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kampungkb.concurrency import VersionedModel
@@ -24,6 +25,16 @@ from villages.choices import (
     Kriteria,
     PlkbPengarah,
 )
+
+
+def kb_label(metode: str):
+    """'PUS Menggunakan IUD' / 'Couples using IUD': the method name is official."""
+    return format_lazy(_("PUS Menggunakan {metode}"), metode=metode)
+
+
+def usia_label(template, rentang: str):
+    """'Pria 0 - 4 Tahun' from the official band '0 - 4 Tahun', in any language."""
+    return format_lazy(template, usia=rentang.removesuffix(" Tahun"))
 
 
 class Tingkat(models.IntegerChoices):
@@ -391,13 +402,14 @@ class Snapshot(models.Model):
 class ProfilKampung(Snapshot):
     """Profil Kampung KB: ownership, funding, pokja, PLKB, regulation, RKM, data use, operations."""
 
-    ada_bkb = models.BooleanField("BKB", default=False)
-    ada_bkr = models.BooleanField("BKR", default=False)
-    ada_bkl = models.BooleanField("BKL", default=False)
-    ada_uppka = models.BooleanField("UPPKA", default=False)
-    ada_pik_r = models.BooleanField("PIK R", default=False)
-    ada_sekretariat = models.BooleanField("Sekretariat KKB", default=False)
-    ada_rumah_dataku = models.BooleanField("Rumah Dataku", default=False)
+    # Official names (poktan, Sekretariat KKB, Rumah DataKu): the same in every language.
+    ada_bkb = models.BooleanField(_("BKB"), default=False)
+    ada_bkr = models.BooleanField(_("BKR"), default=False)
+    ada_bkl = models.BooleanField(_("BKL"), default=False)
+    ada_uppka = models.BooleanField(_("UPPKA"), default=False)
+    ada_pik_r = models.BooleanField(_("PIK R"), default=False)
+    ada_sekretariat = models.BooleanField(_("Sekretariat KKB"), default=False)
+    ada_rumah_dataku = models.BooleanField(_("Rumah Dataku"), default=False)
     sumber_dana = models.JSONField(_("Sumber Dana"), default=list, blank=True)
     pokja_ada = models.BooleanField(_("Kepengurusan/Pokja Kampung KB"), default=False)
     pokja_sk = models.BooleanField(_("SK Pokja Kampung KB"), default=False)
@@ -479,10 +491,12 @@ class PendudukKampung(Snapshot):
 # The 32 band columns and the 6 family counts, named after the official seeders.
 for _i, _rentang in enumerate(RENTANG_USIA):
     PendudukKampung.add_to_class(
-        f"pria_{_i}", models.PositiveIntegerField(f"Pria {_rentang}", default=0)
+        f"pria_{_i}",
+        models.PositiveIntegerField(usia_label(_("Pria {usia} Tahun"), _rentang), default=0),
     )
     PendudukKampung.add_to_class(
-        f"wanita_{_i}", models.PositiveIntegerField(f"Wanita {_rentang}", default=0)
+        f"wanita_{_i}",
+        models.PositiveIntegerField(usia_label(_("Wanita {usia} Tahun"), _rentang), default=0),
     )
 for _alias, _nama in KELUARGA.items():
     PendudukKampung.add_to_class(_alias, models.PositiveIntegerField(_nama, default=0))
@@ -491,20 +505,20 @@ for _alias, _nama in KELUARGA.items():
 class KkbpkKampung(Snapshot):
     """Perkembangan KKBPK: poktan participation, PUS by method and by reason, BPJS users."""
 
-    kb_iud = models.PositiveIntegerField("PUS Menggunakan IUD", default=0)
-    kb_mow = models.PositiveIntegerField("PUS Menggunakan MOW", default=0)
-    kb_mop = models.PositiveIntegerField("PUS Menggunakan MOP", default=0)
-    kb_kondom = models.PositiveIntegerField("PUS Menggunakan Kondom", default=0)
-    kb_implan = models.PositiveIntegerField("PUS Menggunakan Implan", default=0)
-    kb_suntik = models.PositiveIntegerField("PUS Menggunakan Suntik", default=0)
-    kb_pil = models.PositiveIntegerField("PUS Menggunakan PIL", default=0)
-    non_hamil = models.PositiveIntegerField("Karena Hamil", default=0)
-    non_anak_segera = models.PositiveIntegerField("Karena Ingin Anak Segera", default=0)
+    kb_iud = models.PositiveIntegerField(kb_label("IUD"), default=0)
+    kb_mow = models.PositiveIntegerField(kb_label("MOW"), default=0)
+    kb_mop = models.PositiveIntegerField(kb_label("MOP"), default=0)
+    kb_kondom = models.PositiveIntegerField(kb_label("Kondom"), default=0)
+    kb_implan = models.PositiveIntegerField(kb_label("Implan"), default=0)
+    kb_suntik = models.PositiveIntegerField(kb_label("Suntik"), default=0)
+    kb_pil = models.PositiveIntegerField(kb_label("PIL"), default=0)
+    non_hamil = models.PositiveIntegerField(_("Karena Hamil"), default=0)
+    non_anak_segera = models.PositiveIntegerField(_("Karena Ingin Anak Segera"), default=0)
     non_anak_kemudian = models.PositiveIntegerField(
-        "Ingin Anak Kemudian/Ingin Anak Tunda (IAT)", default=0
+        _("Ingin Anak Kemudian/Ingin Anak Tunda (IAT)"), default=0
     )
-    non_tidak_ingin_anak = models.PositiveIntegerField("Tidak Ingin Anak Lagi", default=0)
-    pengguna_bpjs = models.PositiveIntegerField("Pengguna BPJS", default=0)
+    non_tidak_ingin_anak = models.PositiveIntegerField(_("Tidak Ingin Anak Lagi"), default=0)
+    pengguna_bpjs = models.PositiveIntegerField(_("Pengguna BPJS"), default=0)
 
     class Meta(Snapshot.Meta):
         verbose_name = _("Perkembangan KKBPK")
@@ -538,7 +552,9 @@ class KkbpkKampung(Snapshot):
 for _poktan, _slug in POKTAN_SLUG.items():
     KkbpkKampung.add_to_class(
         f"ikut_{_slug}",
-        models.PositiveIntegerField(f"Jumlah keluarga ikut {_poktan.label}", default=0),
+        models.PositiveIntegerField(
+            format_lazy(_("Jumlah keluarga ikut {poktan}"), poktan=_poktan.label), default=0
+        ),
     )
 
 

@@ -17,6 +17,7 @@ from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from kampungkb import audit
 from kampungkb.concurrency import ConflictError, save_versioned
@@ -162,7 +163,7 @@ def kampung_update(
             kampung.potensi.all().delete()
             PotensiDesa.objects.bulk_create(baru_objs)
             changes["potensi"] = {
-                "label": str(_("potensi desa")),
+                "label": gettext_noop("potensi desa"),
                 "old": audit.display_value(lama),
                 "new": audit.display_value(baru),
             }
@@ -213,7 +214,7 @@ def pokja_save(
         pokja.anggota.all().delete()
         AnggotaPokja.objects.bulk_create(baru_objs)
         changes["anggota"] = {
-            "label": str(_("anggota")),
+            "label": gettext_noop("anggota"),
             "old": audit.display_value(lama),
             "new": audit.display_value(baru),
         }

@@ -59,6 +59,7 @@ def test_inovasi_edit_conflict_and_audit(client_for, opd_labuhanbatu, kampung_po
         "label": "tahapan inovasi",
         "old": "Penerapan",
         "new": "Uji Coba",
+        "raw": ["Penerapan", "Uji Coba"],
     }
     stale = _profil(kampung_pondokbatu, tahapan="Inisiatif", version=1)
     response = client.post(url, stale)

@@ -18,6 +18,7 @@ def test_diff_keeps_only_changed_fields_with_labels_and_indonesian_formats(kampu
             "label": "tanggal pencanangan",
             "old": "1 Maret 2017",
             "new": "3 April 2017",
+            "raw": ["2017-03-01", "2017-04-03"],  # rendered again when read
         }
     }
 

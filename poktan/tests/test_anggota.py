@@ -190,4 +190,9 @@ def test_member_edit_is_audited_old_to_new(client_for, kader_pondokbatu, bkb):
     )
     assert response.status_code == 302
     entry = history(anggota).get()
-    assert entry.changes["metode_kb"] == {"label": "metode KB", "old": "–", "new": "IUD"}
+    assert entry.changes["metode_kb"] == {
+        "label": "metode KB",
+        "old": "–",
+        "new": "IUD",
+        "raw": ["", "IUD"],  # the stored code, rendered when read
+    }

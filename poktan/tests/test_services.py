@@ -152,6 +152,7 @@ def test_update_records_old_and_new_values_and_meetings(bkb, periode, kader_pond
         "label": "keluarga hadir",
         "old": "15",
         "new": "18",
+        "raw": [15, 18],
     }
     assert "Gizi balita" in entry.changes["pertemuan"]["new"]
 

@@ -48,6 +48,7 @@ def test_each_save_adds_a_version_and_keeps_history(terisi, opd_labuhanbatu, ini
         "label": "PUS Menggunakan Suntik",
         "old": "20",
         "new": "27",
+        "raw": [20, 27],  # rendered again when read, in the reader's language
     }
     texts = [e.action for e in snapshot_history(terisi, "kkbpk")]
     assert texts == ["villages.kkbpk.update", "villages.kkbpk.create"]
