@@ -109,6 +109,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     if env_bool("DB_POOL", True):
         DATABASES["default"]["OPTIONS"]["pool"] = {"min_size": 1, "max_size": 10, "timeout": 10}
 
+# Optional read replica (issue 18, README "Operasi: replika baca"): dashboards,
+# lists, recaps and PDFs read from it; writes and everything else use the
+# primary. Without DATABASE_REPLICA_URL nothing here is installed.
+REPLICA_MAX_LAG_SECONDS = float(os.environ.get("REPLICA_MAX_LAG_SECONDS", 10))
+REPLICA_CHECK_SECONDS = float(os.environ.get("REPLICA_CHECK_SECONDS", 5))
+READ_YOUR_WRITES_SECONDS = float(os.environ.get("READ_YOUR_WRITES_SECONDS", 30))
+DATABASE_ROUTERS = []
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(os.environ["DATABASE_REPLICA_URL"])
+    DATABASES["replica"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        # A replica that is down must not hold a request for long.
+        "connect_timeout": 3,
+    }
+    if "pool" in DATABASES["replica"]["OPTIONS"]:
+        DATABASES["replica"]["OPTIONS"]["pool"] = {"min_size": 0, "max_size": 10, "timeout": 3}
+    # The test suite runs against one database; replica tests add their own.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["kampungkb.db_router.ReplicaRouter"]
+    MIDDLEWARE.insert(1, "kampungkb.replica.ReplicaMiddleware")
+    TEMPLATES[0]["OPTIONS"]["context_processors"].append("kampungkb.replica.data_as_of")
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "kampungkb.User"
 # Covering indexes (INCLUDE) are PostgreSQL's; on SQLite (make run) Django
