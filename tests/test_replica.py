@@ -221,7 +221,7 @@ def test_a_stopped_replica_falls_back_to_the_primary(
     # ago, re-checked only every hour): the failure happens mid-request.
     settings.REPLICA_CHECK_SECONDS = 3600
     replica_mod.replica_health(force=True)
-    replica.stop("immediate")
+    replica.stop("fast")  # restarted by the fixture if a later test needs it
     rename_on_primary(kampung_pondokbatu, "Nama Saat Replika Mati")
     resp = client.get("/kampung/")
     assert resp.status_code == 200
