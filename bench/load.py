@@ -115,14 +115,19 @@ def main(spec: dict) -> dict:
             except (OSError, RuntimeError) as exc:
                 status, elapsed = 0, 0.0
                 record("writes", 0, 0.0, f"{user['path']} {exc}")
-                continue
-            record("writes", status, elapsed, user["path"])
-            if status == 302:
-                with lock:
-                    entry = writes.setdefault(str(user["laporan_id"]), {"ok": 0})
+            else:
+                record("writes", status, elapsed, user["path"])
+            with lock:
+                entry = writes.setdefault(str(user["laporan_id"]), {"ok": 0, "unsure": []})
+                entry["field"] = user["field"]
+                if status == 302:
                     entry["ok"] += 1
                     entry["last"] = value
-                    entry["field"] = user["field"]
+                    entry["unsure"] = []
+                else:
+                    # Not acknowledged (e.g. the node died mid-request): it may
+                    # or may not have committed; the check accepts either.
+                    entry["unsure"].append(value)
         client.close()
 
     def reader(user: dict) -> None:
