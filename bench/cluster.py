@@ -37,7 +37,7 @@ from bench import run as R
 LOAD_SECONDS = float(R.env("BENCH_LOAD_SECONDS", "20"))
 KILL_AFTER = float(R.env("BENCH_KILL_AFTER", str(round(LOAD_SECONDS / 3, 1))))
 WORKER_SIGNAL = getattr(signal, "SIG" + R.env("BENCH_WORKER_SIGNAL", "TERM"))
-CAPACITY_LEVELS = [int(x) for x in R.env("BENCH_CAPACITY_LEVELS", "2,4,6").split(",")]
+CAPACITY_LEVELS = [int(x) for x in R.env("BENCH_CAPACITY_LEVELS", "1,2,4").split(",")]
 SUBMIT_P95_MS = 150
 
 
@@ -177,25 +177,31 @@ def stop(proc: subprocess.Popen | None, sig: int = signal.SIGTERM) -> None:
 
 
 class Drafts:
-    """This month's BKB drafts, handed out once each (a submitted register
-    cannot be submitted again)."""
+    """This month's drafts (any poktan), handed out once each (a submitted
+    register cannot be submitted again); ``restore()`` puts the ones the bench
+    submitted back to draft so the next run has them again (bench data only)."""
 
     def __init__(self, exclude: set[int]):
         from kampungkb.periods import Periode
         from poktan.models import Laporan
 
         qs = (
-            Laporan.objects.filter(
-                periode=Periode.current().first_day, status="draf", poktan__jenis="BKB"
-            )
+            Laporan.objects.filter(periode=Periode.current().first_day, status="draf")
             .exclude(pk__in=exclude)
             .select_related("poktan__kampung")
             .order_by("poktan__kampung__desa_id")
         )
         self.left = list(qs)
+        self.handed: list[int] = []
+
+    def restore(self) -> int:
+        from poktan.models import Laporan
+
+        return Laporan.objects.filter(pk__in=self.handed, status="diajukan").update(status="draf")
 
     def take(self, n: int, periode: str) -> list[dict]:
         out, self.left = self.left[:n], self.left[n:]
+        self.handed += [r.pk for r in out]
         return [
             {
                 "laporan_id": r.pk,
@@ -256,7 +262,8 @@ def spec_for(
         "writers": writer_list,
         "readers": [reader_pool[i % 2] for i in range(readers)],
         "submitters": [
-            {"registers": drafts.take(per_submitter, s["periode"]), "field": R.WRITE_FIELD}
+            # "version": the one field every register form has, whatever the poktan.
+            {"registers": drafts.take(per_submitter, s["periode"]), "field": "version"}
             for _ in range(submitters)
         ],
         "downloaders": [],
@@ -377,7 +384,9 @@ def single_node(s: dict, drafts: Drafts, mix: dict) -> dict:
     node = R.start_server(port)  # runs collectstatic once
     worker = start_worker("bench-tunggal", R.child_env())
     try:
+        before = cpu_snapshot(node.pid)
         load = run_load(f"http://127.0.0.1:{port}", spec_for(s, drafts, **mix))
+        load.update(cpu_per_request(before, cpu_snapshot(node.pid), load["requests"]))
     finally:
         stop(node)
     try:
@@ -450,6 +459,41 @@ def pg_replica_cursor(replica):
     return cm()
 
 
+def _cpu(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_snapshot(master: int) -> dict[str, dict[int, float]]:
+    """CPU seconds so far of the node's gunicorn workers and of the
+    PostgreSQL backends connected to the bench database (same machine)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [R.DB],
+        )
+        backends = [row[0] for row in cursor.fetchall()]
+    return {
+        "app": {p: _cpu(p) for p in R.worker_pids(master)},
+        "db": {p: _cpu(p) for p in backends},
+    }
+
+
+def cpu_per_request(before: dict, after: dict, requests: int) -> dict:
+    """CPU ms per request, app and database (backends alive at both ends;
+    the node's connection pool keeps them for the whole phase)."""
+    out = {}
+    for part in ("app", "db"):
+        used = sum(after[part][p] - before[part][p] for p in after[part] if p in before[part])
+        out[f"{part}_cpu_ms"] = round(used * 1000 / requests, 1) if requests else None
+    return out
+
+
 def capacity(s: dict, drafts: Drafts) -> list[dict]:
     """Deadline profile on one node at rising concurrency."""
     port = R.free_port()
@@ -458,7 +502,9 @@ def capacity(s: dict, drafts: Drafts) -> list[dict]:
     try:
         for n in CAPACITY_LEVELS:
             mix = deadline_mix(n, seconds=max(LOAD_SECONDS / 2, 8), downloads=False)
+            before = cpu_snapshot(node.pid)
             load = run_load(f"http://127.0.0.1:{port}", spec_for(s, drafts, **mix))
+            load.update(cpu_per_request(before, cpu_snapshot(node.pid), load["requests"]))
             rows.append(
                 {
                     "clients": load["clients"],
@@ -467,6 +513,8 @@ def capacity(s: dict, drafts: Drafts) -> list[dict]:
                     "p95_by_kind_ms": load["p95_by_kind_ms"],
                     "errors": load["errors"],
                     "submits": load["submits"],
+                    "app_cpu_ms": load["app_cpu_ms"],
+                    "db_cpu_ms": load["db_cpu_ms"],
                 }
             )
             R.say(
@@ -503,6 +551,13 @@ def main() -> int:
     s = R.subjects()
     used = {r["laporan_id"] for r in s["load_registers"] + s["submit_registers"]}
     drafts = Drafts(used)
+    try:
+        return phases(s, drafts, info)
+    finally:
+        R.say(f"  {drafts.restore()} laporan yang diajukan bench dikembalikan ke draf")
+
+
+def phases(s: dict, drafts: Drafts, info: dict) -> int:
     R.say(f"skala {R.SCALE}: {s['n_desa']:,} Kampung KB, {len(drafts.left)} draf BKB tersedia")
     mix = deadline_mix(R.LOAD_CLIENTS, LOAD_SECONDS)
     R.say(f"  satu node, {LOAD_SECONDS:.0f} s …")
@@ -575,17 +630,29 @@ def render(report: dict) -> str:
             "",
             "Kapasitas satu node, profil hari tenggat:",
             "",
-            "| klien | permintaan/s | p95 ms | p95 ajukan ms | galat |",
-            "|---|---|---|---|---|",
+            "| klien | permintaan/s | p95 ms | p95 ajukan ms | galat | CPU app ms/perm. "
+            "| CPU PostgreSQL ms/perm. |",
+            "|---|---|---|---|---|---|---|",
         ]
         for r in report["capacity"]:
             lines.append(
                 f"| {r['clients']} | {r['throughput_rps']} | {r['p95_ms']} "
-                f"| {r['p95_by_kind_ms'].get('submits')} | {r['errors']} |"
+                f"| {r['p95_by_kind_ms'].get('submits')} | {r['errors']} "
+                f"| {r['app_cpu_ms']} | {r['db_cpu_ms']} |"
             )
         best = best_capacity(report["capacity"])
         lines.append(
             f"Kapasitas per node dengan p95 ajukan ≤ {SUBMIT_P95_MS} ms: "
             + (f"{best['throughput_rps']} permintaan/s" if best else "tidak tercapai di mesin ini")
         )
+        app = [r["app_cpu_ms"] for r in report["capacity"] if r["app_cpu_ms"]]
+        db = [r["db_cpu_ms"] for r in report["capacity"] if r["db_cpu_ms"]]
+        if app:
+            per_req = sorted(app)[len(app) // 2]
+            lines.append(
+                f"CPU per permintaan (median): app {per_req} ms, PostgreSQL "
+                f"{sorted(db)[len(db) // 2] if db else '?'} ms → satu node 2 inti pada 60 % "
+                f"beban CPU ≈ {round(2 * 0.6 * 1000 / per_req)} permintaan/s "
+                "(bila inti tidak dibagi)"
+            )
     return "\n".join(lines)

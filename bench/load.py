@@ -181,8 +181,12 @@ def main(spec: dict) -> dict:
             ready.wait()
         while take():
             try:
-                resp = client.post("/laporan/unduhan/", user["form"])
-            except OSError as exc:
+                page = client.get("/laporan/")
+                token = find_form(page.text, "csrfmiddlewaretoken")["csrfmiddlewaretoken"]
+                resp = client.post(
+                    "/laporan/unduhan/", {**user["form"], "csrfmiddlewaretoken": token}
+                )
+            except (OSError, RuntimeError) as exc:
                 record("downloads", 0, 0.0, f"unduhan {exc}")
                 continue
             record("downloads", resp.status, resp.elapsed, "/laporan/unduhan/")
