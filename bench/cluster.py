@@ -37,7 +37,7 @@ from bench import run as R
 LOAD_SECONDS = float(R.env("BENCH_LOAD_SECONDS", "20"))
 KILL_AFTER = float(R.env("BENCH_KILL_AFTER", str(round(LOAD_SECONDS / 3, 1))))
 WORKER_SIGNAL = getattr(signal, "SIG" + R.env("BENCH_WORKER_SIGNAL", "TERM"))
-CAPACITY_LEVELS = [int(x) for x in R.env("BENCH_CAPACITY_LEVELS", "1,2,4").split(",")]
+CAPACITY_LEVELS = [int(x) for x in R.env("BENCH_CAPACITY_LEVELS", "2,4,8").split(",")]
 SUBMIT_P95_MS = 150
 
 
@@ -384,9 +384,7 @@ def single_node(s: dict, drafts: Drafts, mix: dict) -> dict:
     node = R.start_server(port)  # runs collectstatic once
     worker = start_worker("bench-tunggal", R.child_env())
     try:
-        before = cpu_snapshot(node.pid)
-        load = run_load(f"http://127.0.0.1:{port}", spec_for(s, drafts, **mix))
-        load.update(cpu_per_request(before, cpu_snapshot(node.pid), load["requests"]))
+        load = measured_load(node, f"http://127.0.0.1:{port}", spec_for(s, drafts, **mix))
     finally:
         stop(node)
     try:
@@ -494,6 +492,19 @@ def cpu_per_request(before: dict, after: dict, requests: int) -> dict:
     return out
 
 
+def measured_load(node: subprocess.Popen, base: str, spec: dict) -> dict:
+    """run_load plus CPU per request, counted from the start of the measured
+    phase (the logins before it, PBKDF2, are not part of it)."""
+    snap = {}
+
+    def at_start(_t0: float, _events: list[str]) -> None:
+        snap["before"] = cpu_snapshot(node.pid)
+
+    load = run_load(base, spec, during=at_start)
+    load.update(cpu_per_request(snap["before"], cpu_snapshot(node.pid), load["requests"]))
+    return load
+
+
 def capacity(s: dict, drafts: Drafts) -> list[dict]:
     """Deadline profile on one node at rising concurrency."""
     port = R.free_port()
@@ -502,9 +513,7 @@ def capacity(s: dict, drafts: Drafts) -> list[dict]:
     try:
         for n in CAPACITY_LEVELS:
             mix = deadline_mix(n, seconds=max(LOAD_SECONDS / 2, 8), downloads=False)
-            before = cpu_snapshot(node.pid)
-            load = run_load(f"http://127.0.0.1:{port}", spec_for(s, drafts, **mix))
-            load.update(cpu_per_request(before, cpu_snapshot(node.pid), load["requests"]))
+            load = measured_load(node, f"http://127.0.0.1:{port}", spec_for(s, drafts, **mix))
             rows.append(
                 {
                     "clients": load["clients"],
