@@ -18,6 +18,7 @@ What a user notices, and what is checked:
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import time
 
@@ -40,7 +41,9 @@ pytestmark = [
 @pytest.fixture(scope="session")
 def pg_standby(django_db_setup, django_db_blocker):
     db = connections["default"].settings_dict
-    primary = f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
+    primary = (
+        f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
+    )
     try:
         standby = pg_replica.create(primary)
     except pg_replica.ReplicaError as exc:
@@ -96,10 +99,9 @@ def replica(pg_standby, transactional_db, settings):
     connections[REPLICA] = DatabaseWrapper(alias, REPLICA)
     replica_mod._Health.checked = -1e9
     yield pg_standby
-    try:
+    # Stopped by the down test: nothing to resume (the next test restarts it).
+    with contextlib.suppress(Exception):
         standby_sql(pg_standby, "SELECT pg_wal_replay_resume()")
-    except Exception:  # noqa: BLE001 - stopped by the test; the next one restarts it
-        pass
     connections[REPLICA].close()
     del connections[REPLICA]
     replica_mod._Health.checked = -1e9
