@@ -501,7 +501,7 @@ def measured_load(node: subprocess.Popen, base: str, spec: dict) -> dict:
         snap["before"] = cpu_snapshot(node.pid)
 
     load = run_load(base, spec, during=at_start)
-    load.update(cpu_per_request(snap["before"], cpu_snapshot(node.pid), load["requests"]))
+    load.update(cpu_per_request(snap["before"], cpu_snapshot(node.pid), load["http_requests"]))
     return load
 
 
@@ -518,6 +518,7 @@ def capacity(s: dict, drafts: Drafts) -> list[dict]:
                 {
                     "clients": load["clients"],
                     "throughput_rps": load["throughput_rps"],
+                    "http_rps": load["http_rps"],
                     "p95_ms": load["p95_ms"],
                     "p95_by_kind_ms": load["p95_by_kind_ms"],
                     "errors": load["errors"],
@@ -612,9 +613,9 @@ def render(report: dict) -> str:
         f"PostgreSQL {m['postgres']}, gunicorn {report['workers_per_node']} worker per node, "
         f"load average saat mulai {m['load_avg'][0]:.1f}",
         "",
-        "| Topologi | permintaan/s | p95 ms | p95 ajukan | galat | tulis diakui | hilang "
+        "| Topologi | tindakan/s | HTTP/s | p95 ms | p95 ajukan | galat | tulis diakui | hilang "
         "| ajukan diakui | unduhan antre | selesai tepat sekali |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name, r in (
         ("satu node", report["single"]),
@@ -622,7 +623,7 @@ def render(report: dict) -> str:
     ):
         w, d = r["write_check"], r["download_check"]
         lines.append(
-            f"| {name} | {r['throughput_rps']} | {r['p95_ms']} "
+            f"| {name} | {r['throughput_rps']} | {r['http_rps']} | {r['p95_ms']} "
             f"| {r['p95_by_kind_ms'].get('submits')} | {r['errors']} | {w['acknowledged_writes']} "
             f"| {len(w['lost'])} | {w['acknowledged_submits']} | {d['queued']} "
             f"| {d['completed_once']} |"
@@ -639,20 +640,20 @@ def render(report: dict) -> str:
             "",
             "Kapasitas satu node, profil hari tenggat:",
             "",
-            "| klien | permintaan/s | p95 ms | p95 ajukan ms | galat | CPU app ms/perm. "
-            "| CPU PostgreSQL ms/perm. |",
-            "|---|---|---|---|---|---|---|",
+            "| klien | tindakan/s | HTTP/s | p95 ms | p95 ajukan ms | galat | CPU app ms/HTTP "
+            "| CPU PostgreSQL ms/HTTP |",
+            "|---|---|---|---|---|---|---|---|",
         ]
         for r in report["capacity"]:
             lines.append(
-                f"| {r['clients']} | {r['throughput_rps']} | {r['p95_ms']} "
+                f"| {r['clients']} | {r['throughput_rps']} | {r['http_rps']} | {r['p95_ms']} "
                 f"| {r['p95_by_kind_ms'].get('submits')} | {r['errors']} "
                 f"| {r['app_cpu_ms']} | {r['db_cpu_ms']} |"
             )
         best = best_capacity(report["capacity"])
         lines.append(
             f"Kapasitas per node dengan p95 ajukan ≤ {SUBMIT_P95_MS} ms: "
-            + (f"{best['throughput_rps']} permintaan/s" if best else "tidak tercapai di mesin ini")
+            + (f"{best['http_rps']} permintaan HTTP/s" if best else "tidak tercapai di mesin ini")
         )
         app = [r["app_cpu_ms"] for r in report["capacity"] if r["app_cpu_ms"]]
         db = [r["db_cpu_ms"] for r in report["capacity"] if r["db_cpu_ms"]]

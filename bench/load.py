@@ -13,7 +13,7 @@ import threading
 import time
 from urllib.parse import urlsplit
 
-from bench.client import Client, find_form
+from bench.client import Client, find_form, requests_sent
 
 
 def register_write(client: Client, path: str, field: str, value: int) -> tuple[int, float]:
@@ -206,6 +206,7 @@ def main(spec: dict) -> dict:
     ready.wait(timeout=300)  # logins (PBKDF2) are not part of the measured phase
     start = time.monotonic()
     clock["start"] = start
+    sent_at_start = requests_sent()
     clock["deadline"] = start + spec["seconds"]
     if spec.get("start_file"):  # tells the runner when the measured phase began
         with open(spec["start_file"], "w") as fh:
@@ -213,6 +214,7 @@ def main(spec: dict) -> dict:
     for t in threads:
         t.join(timeout=spec["seconds"] + 120)
     took = time.monotonic() - start
+    http_requests = requests_sent() - sent_at_start
     latencies.sort()
 
     def pct(p: float) -> float:
@@ -225,6 +227,10 @@ def main(spec: dict) -> dict:
         "p50_ms": pct(0.5) if latencies else None,
         "p95_ms": pct(0.95) if latencies else None,
         "clients": len(threads),
+        # Actions above (a save = GET + POST, a submit = GET, POST, GET, POST);
+        # HTTP requests on the wire here.
+        "http_requests": http_requests,
+        "http_rps": round(http_requests / took, 1) if took else 0,
         "writes_ok": writes,
         "p95_by_kind_ms": {
             k: round(sorted(v)[min(len(v) - 1, int(0.95 * len(v)))] * 1000, 1)
