@@ -216,6 +216,15 @@ if os.environ.get("MEDIA_S3_BUCKET"):
 APP_NODES = int(os.environ.get("APP_NODES", 1))
 # Uploads on a folder every node mounts (NFS and the like) instead of S3.
 MEDIA_SHARED = env_bool("MEDIA_SHARED", False)
+# Nothing relies on the cache for correctness; with several nodes a shared
+# one keeps any future use consistent (Django's Redis backend, `pip install redis`).
+if os.environ.get("CACHE_REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["CACHE_REDIS_URL"],
+        }
+    }
 # Uploaded files are never served by URL from MEDIA_ROOT: views check scope first.
 MEDIA_URL = "/media-tidak-publik/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
