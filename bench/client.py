@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import http.client
+import threading
 import time
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -48,6 +49,23 @@ class Response:
         return len(gzip.compress(self.wire, 6))
 
 
+class _Sent:
+    """HTTP requests sent by every Client of this process (the load phase
+    reports requests on the wire, not just user actions)."""
+
+    lock = threading.Lock()
+    n = 0
+
+    @classmethod
+    def add(cls) -> None:
+        with cls.lock:
+            cls.n += 1
+
+
+def requests_sent() -> int:
+    return _Sent.n
+
+
 class Client:
     def __init__(self, base: str, timeout: float = 120):
         parts = urlsplit(base)
@@ -68,6 +86,7 @@ class Client:
             if self.conn is None:
                 self.conn = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
             start = time.perf_counter()
+            _Sent.add()
             try:
                 self.conn.request(method, path, body=body, headers=headers)
                 raw = self.conn.getresponse()

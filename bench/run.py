@@ -466,6 +466,8 @@ def check_writes(writes: dict, versions_before: dict) -> dict:
 
     lost, checked = [], 0
     for laporan_id, entry in writes.items():
+        if not entry["ok"]:
+            continue
         lap = Laporan.objects.get(pk=int(laporan_id))
         checked += entry["ok"]
         if getattr(lap, entry["field"]) != entry["last"]:
@@ -539,6 +541,11 @@ def _stop(signum, _frame):
 
 def main() -> int:
     import signal
+
+    if os.environ.get("BENCH_TOPOLOGY") == "cluster":
+        from bench import cluster
+
+        return cluster.main()
 
     from bench.client import Client
 

@@ -43,6 +43,7 @@ from interventions.models import (
 )
 from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
 from kampungkb.idempotency import ALREADY_SUBMITTED, submit_once
+from kampungkb.replica import replica_read
 from kampungkb.scoping import get_for_user_or_404
 from villages.models import KampungKB
 
@@ -82,6 +83,7 @@ def _serve(field_file, *, download: bool = False) -> FileResponse:
 
 
 @login_required
+@replica_read
 def intervensi_list(request):
     filterset = IntervensiFilter(
         request.GET, queryset=selectors.intervensi_list_qs(request.user), request=request
@@ -128,6 +130,7 @@ def _detail(request, obj, foto_form=None, status=200):
 
 
 @login_required
+@replica_read
 def intervensi_detail(request, pk):
     return _detail(request, _intervensi(request, pk))
 
@@ -241,6 +244,7 @@ def foto_publik(request, pk):
 
 
 @login_required
+@replica_read
 def inovasi_list(request):
     filterset = InovasiFilter(
         request.GET, queryset=selectors.inovasi_list_qs(request.user), request=request
@@ -267,6 +271,7 @@ def _inovasi(request, pk) -> Inovasi:
 
 
 @login_required
+@replica_read
 def inovasi_detail(request, pk):
     inovasi = get_for_user_or_404(
         Inovasi.objects.select_related(*selectors.PROFILE_RELATED), request.user, pk=pk
@@ -472,6 +477,7 @@ def unggulan_edit(request, pk):
 
 
 @login_required
+@replica_read
 def instansi_list(request):
     rows = Instansi.objects.for_user(request.user).select_related("kabupaten", "induk")
     return render(

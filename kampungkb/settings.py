@@ -106,8 +106,38 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})
-    if env_bool("DB_POOL", True):
+    if env_bool("DB_PGBOUNCER", False):
+        # Behind pgbouncer in transaction mode (README "Operasi"): no named
+        # server-side cursors, no prepared statements, no second pool here.
+        DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+        DATABASES["default"]["OPTIONS"]["prepare_threshold"] = None
+    elif env_bool("DB_POOL", True):
         DATABASES["default"]["OPTIONS"]["pool"] = {"min_size": 1, "max_size": 10, "timeout": 10}
+
+# Optional read replica (issue 18, README "Operasi: replika baca"): dashboards,
+# lists, recaps and PDFs read from it; writes and everything else use the
+# primary. Without DATABASE_REPLICA_URL nothing here is installed.
+REPLICA_MAX_LAG_SECONDS = float(os.environ.get("REPLICA_MAX_LAG_SECONDS", 10))
+REPLICA_CHECK_SECONDS = float(os.environ.get("REPLICA_CHECK_SECONDS", 5))
+READ_YOUR_WRITES_SECONDS = float(os.environ.get("READ_YOUR_WRITES_SECONDS", 30))
+DATABASE_ROUTERS = []
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(os.environ["DATABASE_REPLICA_URL"])
+    DATABASES["replica"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        # A replica that is down must not hold a request for long.
+        "connect_timeout": 3,
+    }
+    if "pool" in DATABASES["replica"]["OPTIONS"]:
+        DATABASES["replica"]["OPTIONS"]["pool"] = {"min_size": 0, "max_size": 10, "timeout": 3}
+    DATABASES["replica"]["DISABLE_SERVER_SIDE_CURSORS"] = DATABASES["default"].get(
+        "DISABLE_SERVER_SIDE_CURSORS", False
+    )
+    # The test suite runs against one database; replica tests add their own.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["kampungkb.db_router.ReplicaRouter"]
+    MIDDLEWARE.insert(1, "kampungkb.replica.ReplicaMiddleware")
+    TEMPLATES[0]["OPTIONS"]["context_processors"].append("kampungkb.replica.data_as_of")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "kampungkb.User"
@@ -165,6 +195,36 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+if os.environ.get("MEDIA_S3_BUCKET"):
+    # Several app nodes share uploads through S3-compatible storage
+    # (django-storages, `pip install .[s3]`); the local folder stays the default.
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["MEDIA_S3_BUCKET"],
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            # Private objects: files are served by the portal's views after a
+            # scope check, never by a public bucket URL.
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+# How many app nodes serve this portal (check --deploy warns about anything
+# that would then live in one process only: cache, sessions, media, tasks).
+APP_NODES = int(os.environ.get("APP_NODES", 1))
+# Uploads on a folder every node mounts (NFS and the like) instead of S3.
+MEDIA_SHARED = env_bool("MEDIA_SHARED", False)
+# Nothing relies on the cache for correctness; with several nodes a shared
+# one keeps any future use consistent (Django's Redis backend, `pip install redis`).
+if os.environ.get("CACHE_REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["CACHE_REDIS_URL"],
+        }
+    }
 # Uploaded files are never served by URL from MEDIA_ROOT: views check scope first.
 MEDIA_URL = "/media-tidak-publik/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

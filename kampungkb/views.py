@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from kampungkb import services
 from kampungkb.forms import PeriodeReopenForm
 from kampungkb.models import AuditEntry, PeriodeBuka, Role
+from kampungkb.replica import replica_read
 from kampungkb.scoping import get_for_user_or_404, require_role
 from villages.models import Tingkat, Wilayah
 
@@ -46,6 +47,7 @@ def home_panels(request) -> list[dict]:
 
 
 @login_required
+@replica_read
 def home(request):
     template = HOME_TEMPLATES.get(request.user.role, "kampungkb/home_admin.html")
     return render(
@@ -54,6 +56,7 @@ def home(request):
 
 
 @login_required
+@replica_read
 def wilayah_browse(request, kode=None):
     wilayah = None
     if kode is not None:
@@ -76,6 +79,7 @@ def wilayah_browse(request, kode=None):
 
 
 @login_required
+@replica_read
 def audit_list(request):
     entries = AuditEntry.objects.for_user(request.user).select_related("actor")
     page = Paginator(entries, 50).get_page(request.GET.get("hal"))

@@ -23,6 +23,7 @@ from kampungkb.periods import (
     lock_date,
     periode_status,
 )
+from kampungkb.replica import replica_read
 from kampungkb.scoping import get_for_user_or_404, kode_in_scope, require_role
 from poktan import access, completeness, services
 from poktan.forms import BLANK_MEETING_ROWS, LaporanForm, PertemuanFormSet, ReviewForm
@@ -31,6 +32,7 @@ from villages.models import Tingkat, Wilayah
 
 
 @login_required
+@replica_read
 def poktan_detail(request, pk: int):
     poktan = access.poktan_or_404(request.user, pk)
     current = Periode.current()
@@ -333,6 +335,7 @@ def needs_action(user, periode: Periode):
 
 
 @login_required
+@replica_read
 def laporan_bulan_ini(request):
     periode = Periode.current()
     return render(
@@ -360,6 +363,7 @@ def _kelengkapan_params(request):
 
 
 @login_required
+@replica_read
 def kelengkapan(request):
     periode, kode = _kelengkapan_params(request)
     wilayah = Wilayah.objects.filter(kode=kode).first() if kode else None
@@ -390,6 +394,7 @@ def kelengkapan(request):
 
 
 @login_required
+@replica_read
 def poktan_list(request):
     qs = Poktan.objects.for_user(request.user).select_related("kampung__desa")
     page = Paginator(qs, 50).get_page(request.GET.get("hal"))

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
+from kampungkb.replica import replica_read
 from kampungkb.scoping import get_for_user_or_404, require_role
 from poktan import access, impor, services
 from poktan.forms import AnggotaForm, ImporForm
@@ -25,6 +26,7 @@ IMPOR_TTL = dt.timedelta(hours=24)
 
 
 @login_required
+@replica_read
 def anggota_list(request, pk: int):
     poktan = access.poktan_or_404(request.user, pk)
     qs = poktan.anggota.order_by("-aktif", "nama_kepala_keluarga", "id")

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.shortcuts import redirect, render
 
 from kampungkb.periods import Periode
+from kampungkb.replica import replica_read
 from kampungkb.scoping import kode_in_scope
 from reports import dashboard, outputs, tasks
 from reports.access import periode_from, wilayah_for
@@ -23,6 +24,7 @@ def periode_choices(selected: Periode, n: int = 24) -> list[Periode]:
 
 
 @login_required
+@replica_read
 def dasbor_home(request):
     if request.user.wilayah_id:
         return redirect("reports:dasbor", kode=request.user.wilayah_id)
@@ -31,6 +33,7 @@ def dasbor_home(request):
 
 
 @login_required
+@replica_read
 def dasbor(request, kode):
     wilayah = wilayah_for(request.user, kode)
     periode = periode_from(request)
@@ -58,6 +61,7 @@ def inovasi_desa(user, desa) -> list:
 
 
 @login_required
+@replica_read
 def dasbor_xlsx(request, kode):
     """The dashboard's region table and villages behind, same period as the page."""
     wilayah = wilayah_for(request.user, kode)
@@ -68,6 +72,7 @@ def dasbor_xlsx(request, kode):
 
 
 @login_required
+@replica_read
 def laporan_index(request):
     """Every report the user may download for their region, and their queued files."""
     from interventions.models import Inovasi
@@ -88,6 +93,7 @@ def laporan_index(request):
 
 
 @login_required
+@replica_read
 def daftar_xlsx(request, daftar):
     """A list page as XLSX, filtered exactly as the page (reports.lists)."""
     from django.http import Http404

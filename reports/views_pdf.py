@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from kampungkb import timefmt
 from kampungkb.periods import Periode
+from kampungkb.replica import replica_read
 from kampungkb.scoping import get_for_user_or_404
 from reports import outputs, pdf, rekap
 from reports.access import kabupaten_of, wilayah_for
@@ -49,11 +50,13 @@ def _inovasi(request, pk, as_pdf):
 
 
 @login_required
+@replica_read
 def inovasi_pratinjau(request, pk):
     return _inovasi(request, pk, as_pdf=False)
 
 
 @login_required
+@replica_read
 def inovasi_pdf(request, pk):
     return _inovasi(request, pk, as_pdf=True)
 
@@ -78,11 +81,13 @@ def _kampung(request, kode, as_pdf):
 
 
 @login_required
+@replica_read
 def kampung_pratinjau(request, kode):
     return _kampung(request, kode, as_pdf=False)
 
 
 @login_required
+@replica_read
 def kampung_pdf(request, kode):
     return _kampung(request, kode, as_pdf=True)
 
@@ -126,15 +131,18 @@ def _recap(request, jenis, kode, fmt):
 
 
 @login_required
+@replica_read
 def rekap_pratinjau(request, jenis, kode):
     return _recap(request, jenis, kode, "html")
 
 
 @login_required
+@replica_read
 def rekap_pdf(request, jenis, kode):
     return _recap(request, jenis, kode, "pdf")
 
 
 @login_required
+@replica_read
 def rekap_xlsx(request, jenis, kode):
     return _recap(request, jenis, kode, "xlsx")

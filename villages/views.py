@@ -22,6 +22,7 @@ from kampungkb.audit import history, sentence
 from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
 from kampungkb.models import Role
 from kampungkb.periods import STATUS_LABELS, Periode, PeriodeStatus, periode_status
+from kampungkb.replica import replica_read
 from kampungkb.scoping import get_for_user_or_404, require_role
 from villages import classification, services
 from villages.choices import KELUARGA, POKTAN_PENYEBUT, POKTAN_SLUG, RENTANG_USIA
@@ -113,6 +114,7 @@ def kampung_sections(request, kampung, public: bool = False) -> list[str]:
 
 
 @login_required
+@replica_read
 def kampung_list(request):
     queryset = KampungKB.objects.for_user(request.user).select_related("desa__induk")
     filterset = KampungFilter(request.GET or None, queryset=queryset, user=request.user)
@@ -191,6 +193,7 @@ PAGE_QUERYSET = KampungKB.objects.select_related("desa__induk__induk__induk", "p
 
 
 @login_required
+@replica_read
 def kampung_detail(request, kode):
     kampung = kampung_for(
         request,
@@ -211,6 +214,7 @@ def kampung_detail(request, kode):
     return render(request, "villages/kampung_detail.html", context)
 
 
+@replica_read
 def publik_kampung(request, kode):
     """The public profile: no login, no personal data (no pokja names or contacts)."""
     kampung = get_object_or_404(PAGE_QUERYSET, desa_id=kode)
@@ -417,6 +421,7 @@ def denominators_as_help(form, kampung, periode) -> None:
 
 
 @login_required
+@replica_read
 def kampung_riwayat(request, kode):
     """Change history of the profile, pokja and each snapshot kind, for every reader."""
     kampung = kampung_for(request, kode, PAGE_QUERYSET)
