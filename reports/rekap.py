@@ -29,7 +29,7 @@ from reports.models import rasio
 def kampung_context(kampung, user) -> dict:
     from interventions.models import InovasiUnggulan, Intervensi
     from poktan.models import Poktan
-    from villages.models import AnggotaPokja
+    from villages.models import AnggotaPokja, ProfilKampung
     from villages.views import lineage_of, profile_context
 
     context = profile_context(kampung)
@@ -53,6 +53,8 @@ def kampung_context(kampung, user) -> dict:
     context["intervensi_total"] = intervensi[0].total if intervensi else 0
     context["unggulan"] = list(InovasiUnggulan.objects.filter(kampung=kampung))
     context["lineage"] = lineage_of(kampung)
+    # The SK is printed once, on its own line (selectors.sk_pokja), not in the table.
+    context["sk_label"] = ProfilKampung._meta.get_field("pokja_sk").verbose_name
     return context
 
 
