@@ -42,10 +42,10 @@ from villages.selectors import (
     current_snapshots,
     lintas_sektor_of,
     masukan,
+    sk_pokja,
     snapshot_at,
     snapshot_exact,
     snapshot_history,
-    sk_pokja,
 )
 
 EDITORS = (Role.OPD_KABUPATEN, Role.ADMIN)

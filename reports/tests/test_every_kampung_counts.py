@@ -99,7 +99,7 @@ def test_rollup_counts_a_kampung_without_poktan_in_the_rate(world, opd_labuhanba
     # 3 poktan registers owed + 1 Kampung KB with no poktan; 2 in.
     assert (row.poktan, row.total, row.reported) == (3, 4, 2)
     assert row.reporting_rate == 50.0
-    assert dict((str(label), n) for label, _css, n in row.legend_counts)["belum ada poktan"] == 1
+    assert {str(label): n for label, _css, n in row.legend_counts}["belum ada poktan"] == 1
 
 
 # ------------------------------------------------------------------ summaries
@@ -175,7 +175,7 @@ def test_rekap_lists_the_kampung_without_poktan_and_counts_it(world, pkb_bilahhu
     ringkasan = {row[0]: row[1] for row in tables[0] if len(row) == 2}
     assert ringkasan["Kampung KB"] == "3"
     assert ringkasan["Desa dengan poktan aktif"] == "2"
-    assert ringkasan["Kampung KB belum ada poktan"] == "1"
+    assert ringkasan["Kampung KB tanpa poktan"] == "1"
     assert ringkasan["Register masuk"] == "2 (50,0 %)"
     per_desa = next(t for t in tables if t[0][:2] == ["Desa", "Wajib"])
     lingga = next(r for r in per_desa if "Lingga Tiga" in r[0])
@@ -187,9 +187,12 @@ def test_rekap_hadir_total_is_the_sum_of_its_columns(world, pkb_bilahhulu, clien
     html = rekap_html(client_for(pkb_bilahhulu), BILAH_HULU, world)
     tables = tables_of(html)
     ringkasan = {row[0]: row[1] for row in tables[0] if len(row) == 2}
-    anggota, hadir = (number(x.strip()) for x in ringkasan[next(
-        k for k in ringkasan if k.startswith("Keluarga anggota / hadir")
-    )].split("/"))
+    anggota, hadir = (
+        number(x.strip())
+        for x in ringkasan[
+            next(k for k in ringkasan if k.startswith("Keluarga anggota / hadir"))
+        ].split("/")
+    )
     assert (anggota, hadir) == (30, 15)  # UPPKA's 8 active members are not attendance
     per_desa_sum = 0
     for table in tables[1:]:
@@ -221,9 +224,8 @@ def test_rekap_kabupaten_counts_every_kampung(world, pimpinan, client_for):
 
 def test_home_and_dashboard_class_counts_agree(world, pkb_bilahhulu, client_for):
     """Lingga Tiga has no snapshot: no class. Home page and dashboard say so alike."""
-    from villages.models import KampungKB
-
     from reports.tests import factories as f
+    from villages.models import KampungKB
     from villages.services import klasifikasi_refresh
 
     pondok = KampungKB.objects.get(desa_id=PONDOK_BATU)
