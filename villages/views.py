@@ -152,6 +152,8 @@ def profile_context(kampung: KampungKB) -> dict:
         "kampung": kampung,
         "snaps": snaps,
         "hasil": hasil,
+        # No snapshot, no class (as klasifikasi_refresh stores it): "belum diklasifikasi".
+        "kelas": hasil.kelas if any(snaps.values()) else "",
         "jalur": classification.jalur_naik(hasil, m),
         "indeks": [
             {

@@ -247,3 +247,13 @@ def test_home_and_dashboard_class_counts_agree(world, pkb_bilahhulu, client_for)
     assert sum(home_counts.values()) == 3
     assert "belum diklasifikasi" in home.content.decode()
     assert "belum diklasifikasi" in dash.content.decode()
+
+
+def test_kampung_page_and_pdf_say_belum_diklasifikasi(world, pkb_bilahhulu, client_for):
+    from reports.tests.pdftext import pdf_text
+
+    client = client_for(pkb_bilahhulu)
+    page = client.get(reverse("villages:kampung-detail", args=[LINGGA_TIGA])).content.decode()
+    assert "belum diklasifikasi" in page and "badge-dasar" not in page
+    text = pdf_text(client.get(reverse("reports:kampung-pdf", args=[LINGGA_TIGA])).content)
+    assert "Klasifikasi belum diklasifikasi" in text
