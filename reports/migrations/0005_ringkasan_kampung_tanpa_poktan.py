@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reports', '0004_ringkasan_wilayah_pattern_idx'),
+        ("reports", "0004_ringkasan_wilayah_pattern_idx"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='ringkasan',
-            name='kampung_tanpa_poktan',
+            model_name="ringkasan",
+            name="kampung_tanpa_poktan",
             field=models.PositiveIntegerField(default=0),
         ),
     ]
