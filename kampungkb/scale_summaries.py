@@ -20,6 +20,7 @@ from django.utils import timezone
 from kampungkb.domain import Kontrasepsi, NonKontrasepsi
 from kampungkb.periods import Periode, due_date
 from reports.models import Ringkasan
+from reports.sources import poktan_values
 from reports.summaries import (
     COUNT_FIELDS,
     INDEKS_FIELDS,
@@ -235,17 +236,7 @@ def desa_values(kid, periode, static, month) -> dict:
         masuk += n
         verif += n if status == "diverifikasi" else 0
         tepat += on_time
-    wajib = sum(d["poktan"] for d in jenis.values())
-    values |= {
-        "jumlah_poktan": wajib,
-        "poktan_jenis": dict(jenis),
-        "laporan_wajib": wajib,
-        "laporan_masuk": masuk,
-        "laporan_tepat_waktu": tepat,
-        "laporan_diverifikasi": verif,
-        "laporan_dikembalikan": kembali,
-        "desa_lengkap": int(wajib > 0 and masuk >= wajib),
-    }
+    values |= poktan_values(jenis, masuk, tepat, verif, kembali)
     s = seksi.get(kid, {})
     s_kum = seksi_kum.get(kid, {})
     values |= {

@@ -28,6 +28,8 @@ class Keadaan(StrEnum):
     TERLAMBAT = "terlambat"
     DIKEMBALIKAN = "dikembalikan"
     DIVERIFIKASI = "diverifikasi"
+    # A Kampung KB without an active poktan: one report owed, none possible.
+    TANPA_POKTAN = "tanpa_poktan"
 
 
 KEADAAN_LABELS = {
@@ -37,6 +39,7 @@ KEADAAN_LABELS = {
     Keadaan.TERLAMBAT: _("terlambat"),
     Keadaan.DIKEMBALIKAN: _("dikembalikan"),
     Keadaan.DIVERIFIKASI: _("diverifikasi"),
+    Keadaan.TANPA_POKTAN: _("belum ada poktan"),
 }
 KEADAAN_CSS = {
     Keadaan.BELUM_MULAI: "text-bg-light border",
@@ -45,6 +48,7 @@ KEADAAN_CSS = {
     Keadaan.TERLAMBAT: "text-bg-danger",
     Keadaan.DIKEMBALIKAN: "text-bg-warning",
     Keadaan.DIVERIFIKASI: "text-bg-success",
+    Keadaan.TANPA_POKTAN: "text-bg-dark",
 }
 
 
@@ -98,10 +102,15 @@ class DesaRow:
     total: int = 0
     reported: int = 0
     on_time: int = 0
+    tanpa_poktan: bool = False
 
     @property
     def name(self) -> str:
         return self.desa.label
+
+    @property
+    def tanpa_label(self):
+        return KEADAAN_LABELS[Keadaan.TANPA_POKTAN]
 
     @property
     def columns(self) -> list[list[Cell]]:
@@ -141,17 +150,29 @@ def desa_grid(user, kode: str, periode: Periode, today: dt.date) -> list[DesaRow
         row.total += 1
         row.reported += is_reported(lap)
         row.on_time += is_on_time(lap, due)
-    return list(rows.values())
+    for kampung in kampung_tanpa_poktan(user, kode).select_related("desa"):
+        # One report owed and none in: the village lowers the rate, not vanishes.
+        rows[kampung.desa_id] = DesaRow(desa=kampung.desa, total=1, tanpa_poktan=True)
+    return [rows[k] for k in sorted(rows)]
+
+
+def kampung_tanpa_poktan(user, kode: str | None):
+    """The Kampung KB in scope (under ``kode``) that have no active poktan."""
+    from villages.models import KampungKB
+
+    qs = KampungKB.objects.for_user(user).exclude(poktan__aktif=True)
+    return qs.in_wilayah(kode) if kode else qs
 
 
 @dataclass
 class RollupRow:
     wilayah: Wilayah | None
     kode: str
-    total: int
+    total: int  # reports owed: one per active poktan, one per Kampung KB without
     counts: dict[str, int]
     reported: int
     on_time: int
+    poktan: int = 0
 
     @property
     def reporting_rate(self):
@@ -198,7 +219,19 @@ def rollup(user, kode: str | None, periode: Periode, today: dt.date) -> list[Rol
         )
         .order_by("child")
     )
-    rows = list(rows)
+    rows = {r["child"]: r for r in rows}
+    tanpa = dict(
+        kampung_tanpa_poktan(user, kode)
+        .annotate(child=Substr("desa_id", 1, length))
+        .values("child")
+        .annotate(n=Count("id"))
+        .values_list("child", "n")
+        .order_by()
+    )
+    empty = dict.fromkeys(["total", "tepat", *[s.value for s in Status]], 0)
+    for child in tanpa:
+        rows.setdefault(child, {"child": child, **empty})
+    rows = [rows[k] for k in sorted(rows)]
     names = Wilayah.objects.in_bulk([r["child"] for r in rows])
     late = today > due
     result = []
@@ -211,12 +244,14 @@ def rollup(user, kode: str | None, periode: Periode, today: dt.date) -> list[Rol
             Keadaan.TERLAMBAT: not_started + r[Status.DRAF] if late else 0,
             Keadaan.DIKEMBALIKAN: r[Status.DIKEMBALIKAN],
             Keadaan.DIVERIFIKASI: r[Status.DIVERIFIKASI],
+            Keadaan.TANPA_POKTAN: tanpa.get(r["child"], 0),
         }
         result.append(
             RollupRow(
                 wilayah=names.get(r["child"]),
                 kode=r["child"],
-                total=r["total"],
+                total=r["total"] + tanpa.get(r["child"], 0),
+                poktan=r["total"],
                 counts=counts,
                 reported=r[Status.DIAJUKAN] + r[Status.DIVERIFIKASI],
                 on_time=r["tepat"],

@@ -128,8 +128,7 @@ def tiles(row: Ringkasan | None) -> list[dict]:
         {
             "label": _("Laporan poktan masuk"),
             "value": charts.persen(row.kelengkapan),
-            "note": _("%(masuk)s dari %(wajib)s register")
-            % {"masuk": charts.angka(row.laporan_masuk), "wajib": charts.angka(row.laporan_wajib)},
+            "note": laporan_note(row),
         },
         {"label": _("Tepat waktu"), "value": charts.persen(row.tepat_waktu)},
         {"label": _("PUS"), "value": charts.angka(row.pus)},
@@ -147,6 +146,33 @@ def tiles(row: Ringkasan | None) -> list[dict]:
         },
         {"label": _("Inovasi"), "value": charts.angka(row.jumlah_inovasi)},
     ]
+
+
+def laporan_note(row: Ringkasan) -> str:
+    note = _("%(masuk)s dari %(wajib)s laporan") % {
+        "masuk": charts.angka(row.laporan_masuk),
+        "wajib": charts.angka(row.laporan_wajib),
+    }
+    if row.kampung_tanpa_poktan:
+        note += " · " + _("termasuk %(n)s Kampung KB belum ada poktan") % {
+            "n": charts.angka(row.kampung_tanpa_poktan)
+        }
+    return note
+
+
+BELUM_DIKLASIFIKASI = _("belum diklasifikasi")
+
+
+def kelas_counts(row: Ringkasan | None) -> list[tuple[str, int]]:
+    """Kampung KB per class in a summary row, then those with no class yet.
+
+    The one count behind the home-page panel and the dashboard chart: a
+    Kampung KB with no snapshot has no class, it is not "Dasar"."""
+    if row is None:
+        return []
+    counts = [(k, row.kelas_jumlah.get(k, 0)) for k in KELAS]
+    belum = row.jumlah_kampung - sum(n for _k, n in counts)
+    return [*counts, (str(BELUM_DIKLASIFIKASI), belum)]
 
 
 def partisipasi_items(row: Ringkasan) -> list[tuple[str, object]]:
@@ -175,7 +201,7 @@ def build_charts(row, children, trend, periods) -> dict:
     if row is None:
         return out
     out["kelas"] = charts.bar(
-        [(k, row.kelas_jumlah.get(k, 0)) for k in KELAS],
+        [(k, n) for k, n in kelas_counts(row) if n or k in KELAS],
         title=_("Klasifikasi Kampung KB"),
         value_header=_("Jumlah Kampung KB"),
         colors=charts.KELAS_COLORS,
@@ -247,7 +273,7 @@ def sheets(context: dict) -> list:
         c(_("Kode"), width=16),
         c(_("Wilayah"), width=26),
         c(_("Kampung KB"), xlsx.INTEGER),
-        c(_("Register wajib"), xlsx.INTEGER),
+        c(_("Laporan wajib"), xlsx.INTEGER),
         c(_("Register masuk"), xlsx.INTEGER),
         c(_("Tepat waktu"), xlsx.INTEGER),
         c(_("Laporan masuk (%)"), xlsx.DECIMAL),
@@ -261,7 +287,9 @@ def sheets(context: dict) -> list:
     ]
 
     def line(r):
-        kelas = r.kelas or ", ".join(f"{k} {n}" for k, n in r.kelas_jumlah.items())
+        kelas = ", ".join(f"{k} {n}" for k, n in kelas_counts(r) if n)
+        if r.tingkat == 4:
+            kelas = r.kelas or str(BELUM_DIKLASIFIKASI)
         return [
             r.wilayah_id,
             r.wilayah.label,

@@ -58,6 +58,9 @@ class Ringkasan(models.Model):
     laporan_diverifikasi = models.PositiveIntegerField(default=0)
     laporan_dikembalikan = models.PositiveIntegerField(default=0)
     desa_lengkap = models.PositiveIntegerField(default=0)  # desa with every register in
+    # Kampung KB with no active poktan: each owes one report it cannot send, so
+    # it is in laporan_wajib and lowers the reporting rate ("belum ada poktan").
+    kampung_tanpa_poktan = models.PositiveIntegerField(default=0)
 
     # Population and KKBPK (villages snapshots in force at the end of the month)
     jumlah_jiwa = models.PositiveIntegerField(default=0)
@@ -123,6 +126,10 @@ class Ringkasan(models.Model):
     @property
     def tepat_waktu(self):
         return rasio(self.laporan_tepat_waktu, self.laporan_wajib)
+
+    @property
+    def desa_berpoktan(self) -> int:
+        return self.jumlah_kampung - self.kampung_tanpa_poktan
 
     @property
     def laporan_belum(self) -> int:

@@ -69,12 +69,18 @@ def print_context(context: dict, *, kabupaten: str, judul: str) -> dict:
     }
 
 
-def render_pdf(body_template: str, context: dict, request=None) -> bytes:
-    """The body template inside base_print.html, as PDF bytes."""
+def render_document(body_template: str, context: dict, request=None):
+    """The body template inside base_print.html, laid out in pages (a
+    WeasyPrint Document: tests read where every box landed)."""
     html = render_to_string(
         "base_print.html", {**context, "body_template": body_template}, request=request
     )
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=LocalFetcher()).write_pdf()
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=LocalFetcher()).render()
+
+
+def render_pdf(body_template: str, context: dict, request=None) -> bytes:
+    """The body template inside base_print.html, as PDF bytes."""
+    return render_document(body_template, context, request).write_pdf()
 
 
 def pdf_response(pdf: bytes, filename: str) -> HttpResponse:

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kampungkb.periods import Periode, due_date
+from poktan.completeness import kampung_tanpa_poktan
 from poktan.models import FIGURE_FIELDS
 from reports import charts, xlsx
 from reports.models import rasio
@@ -28,7 +29,7 @@ from reports.models import rasio
 def kampung_context(kampung, user) -> dict:
     from interventions.models import InovasiUnggulan, Intervensi
     from poktan.models import Poktan
-    from villages.models import AnggotaPokja
+    from villages.models import AnggotaPokja, ProfilKampung
     from villages.views import lineage_of, profile_context
 
     context = profile_context(kampung)
@@ -52,6 +53,8 @@ def kampung_context(kampung, user) -> dict:
     context["intervensi_total"] = intervensi[0].total if intervensi else 0
     context["unggulan"] = list(InovasiUnggulan.objects.filter(kampung=kampung))
     context["lineage"] = lineage_of(kampung)
+    # The SK is printed once, on its own line (selectors.sk_pokja), not in the table.
+    context["sk_label"] = ProfilKampung._meta.get_field("pokja_sk").verbose_name
     return context
 
 
@@ -69,6 +72,8 @@ class BarisDesa:
     anggota: int = 0
     hadir: int = 0
     poktan: list = field(default_factory=list)
+    # A Kampung KB without an active poktan owes one report and sends none.
+    tanpa_poktan: bool = False
 
     @property
     def belum(self) -> int:
@@ -129,12 +134,17 @@ def rekap_poktan_context(wilayah, periode: Periode, user, progress=None) -> dict
         )
         if progress and i % 25 == 0:
             progress(i, len(poktan))
-    rows = list(desa.values())
+    for kampung in kampung_tanpa_poktan(user, wilayah.kode).select_related("desa__induk"):
+        desa[kampung.desa_id] = BarisDesa(
+            wilayah=kampung.desa, kampung=kampung.nama, wajib=1, tanpa_poktan=True
+        )
+    rows = [desa[k] for k in sorted(desa)]
     per_jenis = jenis_rows(rows)
     total = BarisDesa(wilayah=wilayah, kampung="")
     for r in rows:
         for name in ("wajib", "masuk", "tepat", "verif", "anggota", "hadir"):
             setattr(total, name, getattr(total, name) + getattr(r, name))
+    tanpa = sum(r.tanpa_poktan for r in rows)
     return {
         "wilayah": wilayah,
         "periode": periode,
@@ -142,6 +152,10 @@ def rekap_poktan_context(wilayah, periode: Periode, user, progress=None) -> dict
         "desa_rows": rows,
         "jenis_rows": per_jenis,
         "total": total,
+        "jumlah_kampung": len(rows),
+        "desa_berpoktan": len(rows) - tanpa,
+        "tanpa_poktan": tanpa,
+        "jumlah_poktan": len(poktan),
         "chart": charts.bar(
             [(r.wilayah.label, r.kelengkapan) for r in rows],
             title=_("Laporan masuk per desa (%)"),
@@ -190,13 +204,14 @@ def rekap_poktan_sheets(context: dict) -> list[xlsx.Sheet]:
             c(_("Kode desa"), width=16),
             c(_("Desa"), width=24),
             c(_("Kecamatan"), width=18),
-            c(_("Register wajib"), xlsx.INTEGER),
+            c(_("Laporan wajib"), xlsx.INTEGER),
             c(_("Register masuk"), xlsx.INTEGER),
             c(_("Tepat waktu"), xlsx.INTEGER),
             c(_("Diverifikasi"), xlsx.INTEGER),
             c(_("Laporan masuk (%)"), xlsx.DECIMAL),
             c(_("Keluarga anggota"), xlsx.INTEGER),
             c(_("Keluarga hadir"), xlsx.INTEGER),
+            c(_("Keterangan"), width=18),
         ],
         [
             [
@@ -210,6 +225,7 @@ def rekap_poktan_sheets(context: dict) -> list[xlsx.Sheet]:
                 r.kelengkapan,
                 r.anggota,
                 r.hadir,
+                _("belum ada poktan") if r.tanpa_poktan else "",
             ]
             for r in context["desa_rows"]
         ],

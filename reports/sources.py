@@ -59,16 +59,28 @@ def poktan_data(kampung, periode: Periode) -> dict:
         submitted = row["pertama_diajukan_pada"] or row["diajukan_pada"]
         if submitted is not None and _local_date(submitted) <= due:
             tepat += 1
-    wajib = sum(d["poktan"] for d in jenis.values())
+    return poktan_values(jenis, masuk, tepat, verif, kembali)
+
+
+def poktan_values(jenis: dict, masuk: int, tepat: int, verif: int, kembali: int) -> dict:
+    """The poktan figures of a desa row (shared with kampungkb.scale_summaries).
+
+    A Kampung KB without an active poktan owes one report it cannot send: it
+    counts in ``laporan_wajib`` (and never as complete), so it lowers the
+    reporting rate instead of vanishing from it."""
+    poktan = sum(d["poktan"] for d in jenis.values())
+    tanpa = int(poktan == 0)
+    wajib = poktan + tanpa
     return {
-        "jumlah_poktan": wajib,
+        "jumlah_poktan": poktan,
         "poktan_jenis": dict(jenis),
         "laporan_wajib": wajib,
         "laporan_masuk": masuk,
         "laporan_tepat_waktu": tepat,
         "laporan_diverifikasi": verif,
         "laporan_dikembalikan": kembali,
-        "desa_lengkap": int(wajib > 0 and masuk >= wajib),
+        "desa_lengkap": int(masuk >= wajib),
+        "kampung_tanpa_poktan": tanpa,
     }
 
 

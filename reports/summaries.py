@@ -33,6 +33,7 @@ COUNT_FIELDS = [
     "laporan_diverifikasi",
     "laporan_dikembalikan",
     "desa_lengkap",
+    "kampung_tanpa_poktan",
     "jumlah_jiwa",
     "jumlah_keluarga",
     "pus",

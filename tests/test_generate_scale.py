@@ -177,3 +177,36 @@ def test_stored_classes_equal_a_recomputation_and_every_band_occurs(db):
     for kode, (_ix, _label, maks) in classification.INDIKATOR.items():
         bands = {row[4][kode] for row in stored.values()}
         assert bands == set(range(1, maks + 1)), kode
+
+
+def test_set_wise_rebuild_counts_a_kampung_without_poktan_or_class(generated):
+    """A Kampung KB with no poktan and no snapshot: both rebuilds count it as
+    owing one report and as not classified, and still write identical rows."""
+    import datetime as dt
+
+    from kampungkb import scale_summaries
+    from reports import summaries
+    from villages.models import KampungKB, Wilayah
+
+    kecamatan = KampungKB.objects.order_by("desa_id").first().desa.induk
+    desa = Wilayah.objects.create(
+        kode=f"{kecamatan.kode}.2999", nama="Uji Tanpa Poktan", tingkat=4, induk=kecamatan
+    )
+    KampungKB.objects.create(
+        desa=desa, nama="Kampung KB tanpa poktan", tanggal_pencanangan=dt.date(2020, 1, 1)
+    )
+    current = Periode.current()
+    periods = [current.prev(), current]
+    scale_summaries.rebuild_all(periods)
+    fast = summary_rows(periods)
+    row = fast[(desa.kode, current.first_day)]
+    assert (row["kampung_tanpa_poktan"], row["laporan_wajib"], row["laporan_masuk"]) == (1, 1, 0)
+    assert (row["kelas"], row["kelas_jumlah"]) == ("", {})
+    kec = fast[(kecamatan.kode, current.first_day)]
+    assert kec["kampung_tanpa_poktan"] == 1
+    assert kec["laporan_wajib"] == kec["jumlah_poktan"] + 1
+    with transaction.atomic():
+        summaries.rebuild(periods)
+        reference = summary_rows(periods)
+        transaction.set_rollback(True)
+    assert fast == reference

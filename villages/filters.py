@@ -12,7 +12,11 @@ from villages.models import KampungKB, ProfilKampung, Tingkat, Wilayah
 class KampungFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Cari"), method="filter_q")
     kecamatan = django_filters.ChoiceFilter(label=_("Kecamatan"), method="filter_kecamatan")
-    kelas = django_filters.ChoiceFilter(label=_("Klasifikasi"), choices=Kelas.choices)
+    kelas = django_filters.ChoiceFilter(
+        label=_("Klasifikasi"),
+        choices=[*Kelas.choices, ("belum", _("belum diklasifikasi"))],
+        method="filter_kelas",
+    )
     poktan = django_filters.ChoiceFilter(
         label=_("Punya poktan"),
         choices=[(slug, p.label) for p, slug in POKTAN_SLUG.items()],
@@ -51,6 +55,9 @@ class KampungFilter(django_filters.FilterSet):
         by_desa = KampungKB.objects.filter(desa__nama__icontains=value).values("pk")
         by_code = KampungKB.objects.filter(desa_id=value).values("pk")
         return queryset.filter(pk__in=by_name.union(by_desa, by_code))
+
+    def filter_kelas(self, queryset, name, value):
+        return queryset.filter(kelas="" if value == "belum" else value)
 
     def filter_kecamatan(self, queryset, name, value):
         return queryset.in_wilayah(value)

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from django.db.models import Count
-
 from kampungkb.models import Role
 from kampungkb.periods import Periode
-from villages.choices import Kelas
 from villages.models import KampungKB
 
 
@@ -23,13 +20,25 @@ def panels(request) -> list[dict]:
                 "context": {"kampung": own, "periode": Periode.current()},
             }
         ]
-    # COUNT(*), not COUNT(id): kampungkb_desa_kelas_idx then answers it alone.
-    counts = dict(kampung.values_list("kelas").annotate(n=Count("*")).order_by())
+    counts = kelas_counts_for(user)
     if not counts:
         return []
-    return [
-        {
-            "template": "villages/_panel_kelas.html",
-            "context": {"kelas": [(k, counts.get(k, 0)) for k in Kelas.values]},
-        }
-    ]
+    return [{"template": "villages/_panel_kelas.html", "context": {"kelas": counts}}]
+
+
+def kelas_counts_for(user) -> list[tuple[str, int]]:
+    """The class counts of the user's region from the dashboard's own summary
+    row (``reports.dashboard.kelas_counts``), so home page and dashboard agree;
+    the latest month that has a row, this month normally."""
+    from reports.dashboard import kelas_counts
+    from reports.models import Ringkasan
+    from reports.summaries import rollup_values, row_values
+
+    rows = Ringkasan.objects.filter(periode__lte=Periode.current().first_day)
+    if user.wilayah_id:
+        return kelas_counts(rows.filter(wilayah_id=user.wilayah_id).order_by("-periode").first())
+    latest = rows.filter(tingkat=1).order_by("-periode").values_list("periode", flat=True)[:1]
+    provinces = [row_values(r) for r in rows.filter(tingkat=1, periode__in=latest)]
+    if not provinces:
+        return []
+    return kelas_counts(Ringkasan(**rollup_values(0, provinces)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField
@@ -120,4 +121,29 @@ def snapshot_history(kampung: KampungKB, jenis: str, limit: int = 20) -> list[Au
         AuditEntry.objects.filter(
             content_type=ContentType.objects.get_for_model(model), object_id__in=ids
         ).select_related("actor")[:limit]
+    )
+
+
+@dataclass
+class SkPokja:
+    """Whether the Pokja has its SK, and its reference when recorded."""
+
+    ada: bool
+    nomor: str = ""
+    tanggal: object = None
+    penerbit: str = ""
+
+
+def sk_pokja(profil, pokja) -> SkPokja:
+    """The one answer to "does the Pokja have an SK?" for every page and PDF.
+
+    The monthly Profil has a yes/no flag and the Pokja record may carry the SK
+    number: a recorded SK (number or file) is an SK even if the flag was left
+    unticked, and a ticked flag without a number is "Ada, nomor belum dicatat"
+    rather than "SK: –" next to "SK Pokja: Ada"."""
+    recorded = bool(pokja and (pokja.sk_nomor or pokja.sk_berkas))
+    if not recorded:
+        return SkPokja(ada=bool(profil and profil.pokja_sk))
+    return SkPokja(
+        ada=True, nomor=pokja.sk_nomor, tanggal=pokja.sk_tanggal, penerbit=pokja.sk_penerbit
     )

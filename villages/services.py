@@ -366,7 +366,9 @@ def klasifikasi_refresh(kampung: KampungKB, dari: dt.date | None = None) -> str:
         for jenis, model in selectors.JENIS.items()
     }
     lintas = selectors.lintas_sektor_counts([kampung.pk]).get(kampung.pk, 0)
-    kelas = classification.klasifikasi(selectors.masukan(None, None, None, lintas)).kelas
+    # No snapshot yet, no class: "belum diklasifikasi", never a default "Dasar"
+    # (the summary rows, read by the dashboards, have no class for it either).
+    kelas = ""
     upserts = []
     for p, hasil in selectors.klasifikasi_per_periode(rows, lintas):
         kelas = hasil.kelas

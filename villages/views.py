@@ -39,9 +39,11 @@ from villages.indicators import kkbpk_indikator, piramida
 from villages.models import AnggotaPokja, KampungKB, Pokja, Wilayah
 from villages.selectors import (
     JENIS,
+    SkPokja,
     current_snapshots,
     lintas_sektor_of,
     masukan,
+    sk_pokja,
     snapshot_at,
     snapshot_exact,
     snapshot_history,
@@ -147,10 +149,13 @@ def profile_context(kampung: KampungKB) -> dict:
     m = masukan(snaps["profil"], snaps["penduduk"], snaps["kkbpk"], lintas)
     hasil = classification.klasifikasi(m)
     rincian = hasil.rincian()
+    sk = sk_pokja(snaps["profil"], getattr(kampung, "pokja", None))
     return {
         "kampung": kampung,
         "snaps": snaps,
         "hasil": hasil,
+        # No snapshot, no class (as klasifikasi_refresh stores it): "belum diklasifikasi".
+        "kelas": hasil.kelas if any(snaps.values()) else "",
         "jalur": classification.jalur_naik(hasil, m),
         "indeks": [
             {
@@ -165,18 +170,23 @@ def profile_context(kampung: KampungKB) -> dict:
         "piramida": piramida(snaps["penduduk"]),
         "potensi": list(kampung.potensi.all()),
         "riwayat_kelas": riwayat_kelas,
-        "profil_items": profil_items(snaps["profil"]),
+        "profil_items": profil_items(snaps["profil"], sk),
+        "sk_pokja": sk,
     }
 
 
-def profil_items(profil) -> list[tuple[str, bool]]:
-    """ "Sarana dan Prasarana" and "Dukungan" tiles: Ada / Tidak Ada."""
+def profil_items(profil, sk: SkPokja | None = None) -> list[tuple[str, bool]]:
+    """ "Sarana dan Prasarana" and "Dukungan" tiles: Ada / Tidak Ada; the SK
+    Pokja as ``selectors.sk_pokja`` answers it (flag or recorded SK)."""
     if profil is None:
         return []
     fields = ["ada_bkb", "ada_bkr", "ada_bkl", "ada_uppka", "ada_pik_r", "ada_sekretariat"]
     fields += ["ada_rumah_dataku", "pokja_ada", "pokja_sk", "plkb_pendamping", "regulasi_ada"]
     fields += ["rkm_ada", "penggunaan_data_ada"]
-    return [(profil._meta.get_field(f).verbose_name, getattr(profil, f)) for f in fields]
+    values = {f: getattr(profil, f) for f in fields}
+    if sk is not None:
+        values["pokja_sk"] = sk.ada
+    return [(profil._meta.get_field(f).verbose_name, values[f]) for f in fields]
 
 
 def lineage_of(kampung: KampungKB) -> list[Wilayah]:

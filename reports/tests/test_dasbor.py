@@ -55,6 +55,11 @@ def test_kabupaten_dashboard_names_the_villages_behind(opd_labuhanbatu, client_f
     # Meranti owes 2 registers and sent none (set directly: the poktan app's
     # own flow is tested in test_register_updates_dashboard).
     Ringkasan.objects.filter(wilayah_id=MERANTI).update(laporan_wajib=2)
+    # Pondok Batu sent its one register (without any poktan it would owe one
+    # report and be behind too: test_every_kampung_counts).
+    Ringkasan.objects.filter(wilayah_id=PONDOK_BATU).update(
+        laporan_wajib=1, laporan_masuk=1, jumlah_poktan=1, kampung_tanpa_poktan=0
+    )
     response = client_for(opd_labuhanbatu).get(
         reverse("reports:dasbor", args=[LABUHANBATU]), {"periode": "2026-11"}
     )

@@ -34,7 +34,11 @@ def test_numbers_agree_on_the_demo(client_for):
     text = pdf_text(
         client.get(reverse("reports:rekap-pdf", args=["poktan", LABUHANBATU]), bulan_lalu).content
     )
-    assert f"Register wajib (poktan aktif) {row.laporan_wajib}" in text
+    # Every Kampung KB owes reports: one per active poktan, one if it has none.
+    assert f"Register wajib (poktan aktif) {row.jumlah_poktan}" in text
+    assert f"Kampung KB tanpa poktan {row.kampung_tanpa_poktan}" in text
+    assert f"Laporan wajib {row.laporan_wajib}" in text
+    assert row.laporan_wajib == row.jumlah_poktan + row.kampung_tanpa_poktan
     assert f"Register masuk {row.laporan_masuk} ({persen(row.kelengkapan)})" in text
     assert f"Tepat waktu {row.laporan_tepat_waktu} ({persen(row.tepat_waktu)})" in text
     desa = sheet_rows(

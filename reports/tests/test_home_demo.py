@@ -16,13 +16,13 @@ pytestmark = pytest.mark.django_db
 def test_pimpinan_home_shows_the_dashboard_panel(pimpinan, kampung_pondokbatu, client_for):
     from poktan.models import Poktan
 
-    f.kampung(MERANTI)  # no poktan: owes nothing, so not behind
+    f.kampung(MERANTI)  # no poktan: owes one report it cannot send, so behind too
     Poktan.objects.create(kampung=kampung_pondokbatu, jenis="BKB", nama="BKB Mawar")
     summaries.refresh_desa(PONDOK_BATU, Periode.current())
     summaries.refresh_desa(MERANTI, Periode.current())
     html = client_for(pimpinan).get(reverse("home")).content.decode()
     assert "Buka dasbor" in html
-    assert "1 desa belum mengirim semua register poktan bulan ini." in html
+    assert "2 desa belum mengirim semua register poktan bulan ini." in html
     assert reverse("reports:dasbor", args=[LABUHANBATU]) in html
 
 

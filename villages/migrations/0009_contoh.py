@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('villages', '0007_kelas_index'),
+        ('villages', '0008_kelas_kosong_tanpa_klasifikasi'),
     ]
 
     operations = [
