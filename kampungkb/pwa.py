@@ -8,19 +8,38 @@ which needs no ``Service-Worker-Allowed`` header."""
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 from django.contrib.auth import views as auth_views
 from django.contrib.staticfiles import finders
-from django.http import FileResponse, Http404
+from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import render
+from django.templatetags.static import static
+from django.utils.http import quote_etag
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 
-def _static_file(name: str, content_type: str) -> FileResponse:
+def _static_file(request, name: str, content_type: str, imports=()) -> HttpResponse:
+    """The file with an ETag: the browser re-checks the worker on every
+    navigation, and an unchanged one then costs a 304, not the file."""
     path = finders.find(name)
     if path is None:
         raise Http404(name)
-    return FileResponse(open(path, "rb"), content_type=content_type)
+    content = Path(path).read_bytes()
+    for imported in imports:
+        # The worker imports the page's own copy (hashed name in production):
+        # already in the browser cache, and a change to it changes the worker.
+        plain, served = f"'/static/{imported}'", f"'{static(imported)}'"
+        content = content.replace(plain.encode(), served.encode())
+    etag = quote_etag(hashlib.sha256(content).hexdigest()[:32])
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponseNotModified()
+    else:
+        response = HttpResponse(content, content_type=content_type)
+    response["ETag"] = etag
+    return response
 
 
 @require_GET
@@ -28,7 +47,9 @@ def _static_file(name: str, content_type: str) -> FileResponse:
 def service_worker(request):
     # no-cache: the browser checks for a new worker on every visit (the file
     # is small; a stale worker would keep serving stale pages).
-    return _static_file("sw.js", "text/javascript; charset=utf-8")
+    return _static_file(
+        request, "sw.js", "text/javascript; charset=utf-8", imports=["js/luring-db.js"]
+    )
 
 
 @require_GET
@@ -36,7 +57,7 @@ def service_worker(request):
 def favicon(request):
     # Browsers ask /favicon.ico before reading any <link rel=icon>: answering
     # it saves a 404 (a whole HTML page) on every first visit.
-    return _static_file("favicon.ico", "image/x-icon")
+    return _static_file(request, "favicon.ico", "image/x-icon")
 
 
 @require_GET

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
+from django.templatetags.static import static
 from django.test import Client
 from django.urls import reverse
 from PIL import Image
@@ -26,10 +27,13 @@ def test_worker_is_served_at_the_root_so_it_covers_the_kader_pages(client):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/javascript")
     assert "no-cache" in response["Cache-Control"]
-    body = b"".join(response.streaming_content).decode()
+    body = response.content.decode()
     # No inline script anywhere: the worker loads its helper from static/.
-    assert "importScripts('/static/js/luring-db.js')" in body
+    assert f"importScripts('{static('js/luring-db.js')}')" in body
     assert finders.find("js/luring-db.js") and finders.find("js/luring.js")
+    # Re-checked on every navigation: unchanged, it costs a 304.
+    again = client.get("/sw.js", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304 and not again.content
 
 
 def test_manifest_names_the_app_and_its_icons_exist_in_their_sizes():
