@@ -25,7 +25,9 @@ def main() -> None:
     out = ROOT / "static" / "pwa"
     out.mkdir(exist_ok=True)
     for size in (32, 180, 192, 512):
-        icon(size).save(out / f"icon-{size}.png", optimize=True)
+        # Two colours and their anti-aliased edge: a 16-colour palette looks
+        # the same and halves the bytes a phone downloads on its first visit.
+        icon(size).quantize(colors=16).save(out / f"icon-{size}.png", optimize=True)
     icon(64).save(ROOT / "static" / "favicon.ico", sizes=[(16, 16), (32, 32), (48, 48)])
 
 
