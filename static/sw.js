@@ -40,7 +40,6 @@ self.addEventListener('fetch', function (event) {
   var req = event.request;
   var url = new URL(req.url);
   if (url.origin !== self.location.origin) return;
-  if (req.method === 'POST' && req.mode === 'navigate') segarBerikut = true;
   if (req.method === 'POST' && req.mode === 'navigate' && FORMULIR.test(url.pathname)) {
     event.respondWith(kirimFormulir(req, event));
   } else if (req.method !== 'GET') {
@@ -56,32 +55,16 @@ function kaderPath(url) {
   return !url.search && HALAMAN_KADER.some(function (r) { return r.test(url.pathname); });
 }
 
-/* A kader page: the kept copy at once when there is one (on a weak link a
-   round trip is 0.4 s), fetched fresh in the background and kept; open
-   pages hear when it changed. Right after a form was posted the next page
-   comes from the network (it carries the new version and the message). */
-var segarBerikut = false;
-
 function halaman(req, url, event) {
-  var jaringan = fetch(req).then(function (res) {
+  return fetch(req).then(function (res) {
     var html = (res.headers.get('content-type') || '').indexOf('text/html') === 0;
     if (res.status === 200 && html) event.waitUntil(simpanHalaman(res.clone(), url.pathname));
     return res;
-  });
-  var langsung = segarBerikut || !kaderPath(url);
-  segarBerikut = false;
-  return (langsung ? Promise.resolve(null) : dariCache(url)).then(function (hit) {
-    if (hit) { event.waitUntil(jaringan.catch(function () {})); return hit; }
-    return jaringan.catch(function () {
-      return dariCache(url).then(function (kept) { return kept || halamanLuring(); });
-    });
-  });
-}
-
-function dariCache(url) {
-  return LuringDB.pengguna().then(function (id) {
-    if (!id || !kaderPath(url)) return null;
-    return caches.open(HALAMAN + id).then(function (c) { return c.match(url.pathname); });
+  }).catch(function () {
+    return LuringDB.pengguna().then(function (id) {
+      if (!id || !kaderPath(url)) return null;
+      return caches.open(HALAMAN + id).then(function (c) { return c.match(url.pathname); });
+    }).then(function (hit) { return hit || halamanLuring(); });
   });
 }
 
@@ -105,18 +88,10 @@ function simpanHalaman(res, path) {
     text = text.replace(/<div id="pesan">[\s\S]*?<\/div><!--\/pesan-->/, '<div id="pesan"></div><!--/pesan-->');
     var salinan = new Response(text, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
     return Promise.all([simpan, caches.open(HALAMAN + id).then(function (c) {
-      return c.match(path).then(function (lama) { return lama ? lama.text() : null; })
-        .then(function (lama) {
-          return c.put(path, salinan).then(function () {
-            if (lama !== null && inti(lama) !== inti(text)) return beritahu('berubah', { halaman: path });
-          });
-        });
+      return c.put(path, salinan);
     })]);
   });
 }
-
-// A page without what differs on every request (the masked CSRF token).
-function inti(text) { return text.replace(/name="csrfmiddlewaretoken" value="[^"]+"/g, ''); }
 
 function statis(req, event) {
   return caches.open(STATIS).then(function (c) {

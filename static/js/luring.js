@@ -53,7 +53,6 @@
 
   sw.addEventListener('message', function (event) {
     var data = event.data || {};
-    if (data.jenis === 'berubah') return berubah(data);
     if (!form || data.halaman !== location.pathname) return tampilkanDaftar();
     if (data.jenis === 'terkirim') {
       if (/ajukan\/$/.test(data.aksi)) return location.reload(); // no longer a draft
@@ -65,20 +64,6 @@
       tampilkan('masuk', null);
     }
   });
-
-  /* The kept copy shown was older than the server's: show the fresh one,
-     unless she already typed here (then her save meets the version check),
-     and not twice in a row (a page that differs on every load). */
-  var diketik = false;
-  document.addEventListener('input', function () { diketik = true; });
-  function berubah(data) {
-    if (data.halaman !== location.pathname || diketik) return;
-    var kunciMuat = 'kkb-muat-ulang ' + location.pathname;
-    var terakhir = Number(sessionStorage.getItem(kunciMuat) || 0);
-    if (Date.now() - terakhir < 10000) return;
-    sessionStorage.setItem(kunciMuat, String(Date.now()));
-    location.reload();
-  }
 
   function jam(tanggal) {
     return tanggal.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
