@@ -115,6 +115,8 @@
         li.appendChild(a);
         ul.appendChild(li);
       });
+      // Classes set only when shown: a hidden ".alert" would confuse tests and readers.
+      kotak.className = 'alert alert-warning small';
       kotak.hidden = milik.length === 0;
     }).catch(function () {});
   }
