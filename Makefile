@@ -36,6 +36,8 @@ clean:
 	rm -rf .venv db.sqlite3 staticfiles
 
 # Benchmark (issue 7): BENCH_SCALE=kabupaten|provinsi|nasional, see bench/run.py.
+# The weak-connection part drives Chromium (Playwright: the dev extra).
 bench:
-	@bash scripts/setup_venv.sh
+	@bash scripts/setup_venv.sh dev
+	@bash scripts/ensure_system.sh
 	$(PY) -m bench.run

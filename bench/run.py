@@ -588,6 +588,10 @@ def main() -> int:
         if diajukan != len(submitted):
             verify["lost"].append(f"{len(submitted) - diajukan} pengajuan tidak tersimpan")
         memory = {pid: peak_rss_mb(pid) for pid in worker_pids(server.pid)}
+        say("  koneksi lemah (Chromium) …")
+        from bench import weak_network
+
+        weak = weak_network.measure(port, s, PASSWORD)
     finally:
         os.killpg(server.pid, 15)
         server.wait(timeout=30)
@@ -608,6 +612,7 @@ def main() -> int:
         "worker_peak_rss_mb": memory,
         "load": load,
         "write_check": verify,
+        "weak_network": weak,
     }
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     path = RESULTS / f"bench-{SCALE}-{stamp}.json"
@@ -648,6 +653,10 @@ def render(report: dict) -> str:
         if not verify["lost"]
         else f"Hilang: {verify['lost']}",
     ]
+    if report.get("weak_network"):
+        from bench.weak_network import render as render_weak
+
+        lines += ["", render_weak(report["weak_network"])]
     return "\n".join(lines)
 
 

@@ -41,6 +41,7 @@ from interventions.models import (
     Instansi,
     Intervensi,
 )
+from kampungkb import thumbnails
 from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
 from kampungkb.idempotency import ALREADY_SUBMITTED, submit_once
 from kampungkb.replica import replica_read
@@ -231,13 +232,13 @@ def foto_delete(request, pk):
 @login_required
 def foto_view(request, pk):
     foto = get_for_user_or_404(FotoIntervensi, request.user, pk=pk)
-    return _serve(foto.berkas)
+    return _serve(thumbnails.sized(foto.berkas, request))
 
 
 def foto_publik(request, pk):
     """Only photos explicitly marked public; anyone may see them (public pages)."""
     foto = get_object_or_404(FotoIntervensi, pk=pk, publik=True)
-    return _serve(foto.berkas)
+    return _serve(thumbnails.sized(foto.berkas, request))
 
 
 # --- Inovasi -------------------------------------------------------------------

@@ -61,6 +61,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # HTML compressed on the wire (a register page is ~5× smaller on a weak
+    # connection); Django mitigates BREACH here since 4.2 (random padding).
+    "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "kampungkb.middleware.PortalLocaleMiddleware",

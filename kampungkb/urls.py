@@ -3,12 +3,12 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from kampungkb import views
+from kampungkb import pwa, views
 
 akun_patterns = (
     [
         path("masuk/", auth_views.LoginView.as_view(), name="login"),
-        path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+        path("keluar/", pwa.LogoutView.as_view(), name="logout"),
         path(
             "kata-sandi/",
             auth_views.PasswordChangeView.as_view(success_url="/akun/kata-sandi/selesai/"),
@@ -25,6 +25,9 @@ akun_patterns = (
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("sw.js", pwa.service_worker, name="service-worker"),
+    path("favicon.ico", pwa.favicon, name="favicon"),
+    path("luring/", pwa.luring, name="luring"),
     path("akun/", include(akun_patterns)),
     path("bahasa/", set_language, name="set-language"),
     path("wilayah/", views.wilayah_browse, name="wilayah-root"),

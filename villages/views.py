@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from kampungkb import thumbnails
 from kampungkb.audit import history, sentence
 from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
 from kampungkb.models import Role
@@ -484,5 +485,6 @@ def publik_foto(request, kode):
     kampung = get_object_or_404(KampungKB, desa_id=kode)
     if not kampung.foto_sampul:
         raise Http404
-    content_type = mimetypes.guess_type(kampung.foto_sampul.name)[0] or "image/jpeg"
-    return FileResponse(kampung.foto_sampul.open("rb"), content_type=content_type)
+    foto = thumbnails.sized(kampung.foto_sampul, request)
+    content_type = mimetypes.guess_type(foto.name)[0] or "image/jpeg"
+    return FileResponse(foto.open("rb"), content_type=content_type)

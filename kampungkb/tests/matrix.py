@@ -25,6 +25,11 @@ def reopen_data(w):
 CASES = [
     Case("home", lambda w: reverse("home"), expect(200, anonim=302)),
     Case("akun:login", lambda w: reverse("akun:login"), expect(200)),
+    # The app shell (issue 16): the same public files for everyone, no data.
+    Case("service-worker", lambda w: reverse("service-worker"), expect(200)),
+    Case("service-worker", lambda w: reverse("service-worker"), expect(405), method="POST"),
+    Case("favicon", lambda w: reverse("favicon"), expect(200)),
+    Case("luring", lambda w: reverse("luring"), expect(200)),
     Case("akun:logout", lambda w: reverse("akun:logout"), expect(405)),
     Case("akun:logout", lambda w: reverse("akun:logout"), expect(302), method="POST"),
     Case(

@@ -75,7 +75,16 @@ def test_dinkes_records_bian_with_photo(page, live_server, login, world):
     page.wait_for_load_state()
     assert page.get_by_text("Foto ditambahkan.").is_visible()
     assert page.locator("figure img").count() == 1
-    assert page.evaluate("document.querySelector('figure img').naturalWidth") == 1280
+    # The page shows a small copy (issue 16: thumbnails on a weak link); the
+    # stored photo, opened from it, is the re-encoded 1280 px image.
+    thumb = page.locator("figure img")
+    thumb.scroll_into_view_if_needed()
+    page.wait_for_function("() => document.querySelector('figure img').complete")
+    assert 0 < page.evaluate("document.querySelector('figure img').naturalWidth") <= 640
+    page.locator("figure a").click()
+    page.wait_for_load_state()
+    assert page.evaluate("document.querySelector('img').naturalWidth") == 1280
+    page.go_back()
 
     bian = Intervensi.objects.get(judul__startswith="Pelaksanaan BIAN")
     assert bian.instansi_pemilik.nama == "Dinas Kesehatan"
