@@ -24,7 +24,7 @@ from kampungkb.concurrency import ConflictError, save_versioned
 from kampungkb.models import AuditEntry
 from kampungkb.periods import Periode, is_open
 from reports.summaries import refresh_desa
-from villages import classification, selectors
+from villages import selectors
 from villages.choices import KELUARGA, POKTAN_PENYEBUT, POKTAN_SLUG
 from villages.models import (
     AnggotaPokja,
