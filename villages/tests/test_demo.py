@@ -35,7 +35,10 @@ def test_pondok_batu_from_the_source_document(regions):
 
 def test_demo_villages_cover_every_class(regions):
     demo.seed()
-    assert set(KampungKB.objects.values_list("kelas", flat=True)) == set(Kelas.values)
+    kelas = dict(KampungKB.objects.values_list("desa_id", "kelas"))
+    # Bandar Tinggi has no snapshot yet: not classified (no default "Dasar")
+    assert kelas.pop("12.10.09.2007") == ""
+    assert set(kelas.values()) == set(Kelas.values)
 
 
 def test_seed_after_a_plain_pondok_batu_kampung(kampung_pondokbatu):
