@@ -50,31 +50,31 @@ def columns(poktan: Poktan) -> list[tuple[str, str, str]]:
 
 
 def template_xlsx(poktan: Poktan) -> bytes:
-    from openpyxl import Workbook
+    from reports import xlsx  # the one XLSX writer (text stays text)
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Anggota"
     cols = columns(poktan)
-    ws.append([header for _f, header, _k in cols])
     example = {
         "nama_kepala_keluarga": "Contoh: Budi Santoso",
         "nomor_kk": "1210090000000001",
         "status_pus": "ya",
         "metode_kb": "Suntik",
     }
-    ws.append([example.get(f, "") for f, _h, _k in cols])
-    for cell in ws["B"]:
-        cell.number_format = "@"  # keep the 16 digits as text
-    for letter_index in range(len(cols)):
-        ws.column_dimensions[chr(ord("A") + letter_index)].width = 22
-    keterangan = wb.create_sheet("Petunjuk")
-    keterangan.append(["Metode KB", ", ".join(k.label for k in Kontrasepsi)])
-    keterangan.append(["Alasan tidak ber-KB", ", ".join(r.label for r in NonKontrasepsi)])
-    keterangan.append(["Hapus baris contoh sebelum mengimpor."])
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    anggota = xlsx.Sheet(
+        "Anggota",
+        # "@": the 16 digits of the KK stay text when typed in
+        [xlsx.Column(header, "@" if f == "nomor_kk" else None, width=22) for f, header, _k in cols],
+        [[example.get(f, "") for f, _h, _k in cols]],
+    )
+    petunjuk = xlsx.Sheet(
+        "Petunjuk",
+        [xlsx.Column("Kolom", width=22), xlsx.Column("Isian", width=80)],
+        [
+            ["Metode KB", ", ".join(k.label for k in Kontrasepsi)],
+            ["Alasan tidak ber-KB", ", ".join(r.label for r in NonKontrasepsi)],
+            ["Hapus baris contoh sebelum mengimpor.", ""],
+        ],
+    )
+    return xlsx.workbook_bytes([anggota, petunjuk])
 
 
 @dataclass
