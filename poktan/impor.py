@@ -5,15 +5,14 @@ points the kader at the row she sees in her spreadsheet program."""
 
 from __future__ import annotations
 
-import csv
-import io
-import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from kampungkb.domain import JenisPoktan, Kontrasepsi, NonKontrasepsi
+from kampungkb.imports import Limits, read_table
 from poktan.models import Anggota, Poktan
 
 MAX_ROWS = 2000
@@ -89,20 +88,8 @@ class Baris:
 
 
 def _read_rows(content: bytes, filename: str) -> list[list[Any]]:
-    if filename.lower().endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        ws = wb.worksheets[0]
-        rows = [list(r) for r in ws.iter_rows(values_only=True, max_row=MAX_ROWS + 1)]
-        wb.close()
-        return rows
-    text = content.decode("utf-8-sig", errors="replace")
-    try:
-        dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return list(itertools.islice(csv.reader(io.StringIO(text), dialect), MAX_ROWS + 1))
+    # Bounded before parsing (zip bombs, 2 million shared strings, endless lines).
+    return read_table(content, filename, Limits(max_rows=MAX_ROWS))
 
 
 def _choice(value: str, choices) -> str | None:
@@ -159,8 +146,8 @@ def parse(poktan: Poktan, content: bytes, filename: str) -> tuple[list[Baris], l
     """(rows, file-level errors). Checks shape, codes and duplicates, in file and in the poktan."""
     try:
         rows = _read_rows(content, filename)
-    except Exception:  # a corrupt or mislabelled file: tell the user, never a 500
-        return [], [_("Berkas tidak dapat dibaca. Simpan ulang sebagai .xlsx atau .csv.")]
+    except ValidationError as exc:  # refused with its reason, at the file field
+        return [], list(exc.messages)
     if not rows:
         return [], [_("Berkas kosong.")]
     cols = columns(poktan)
@@ -172,8 +159,6 @@ def parse(poktan: Poktan, content: bytes, filename: str) -> tuple[list[Baris], l
     missing = [label for name, label, _k in cols[:2] if name not in positions]
     if missing:
         return [], [_("Kolom wajib tidak ada: %(c)s. Gunakan templat.") % {"c": ", ".join(missing)}]
-    if len(rows) > MAX_ROWS:
-        return [], [_("Paling banyak %(n)s baris sekali impor.") % {"n": MAX_ROWS}]
     existing = set(Anggota.objects.filter(poktan=poktan).values_list("nomor_kk", flat=True))
     seen: dict[str, int] = {}
     result = []
