@@ -146,9 +146,7 @@ NAMES = ["Siti Ñandú", "Bu Oktaviani Rénata", "Pak Hérman “Ucok”"]
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "utf-16"])
-def test_csv_encodings_people_have_are_read_correctly(
-    client_for, kader_pondokbatu, bkb, encoding
-):
+def test_csv_encodings_people_have_are_read_correctly(client_for, kader_pondokbatu, bkb, encoding):
     text = HEADER + "".join(f"{n},{1210090000000021 + i},ya\n" for i, n in enumerate(NAMES))
     client = client_for(kader_pondokbatu)
     response = upload(client, bkb, "anggota.csv", text.encode(encoding))
