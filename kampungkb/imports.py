@@ -43,7 +43,7 @@ class Limits:
     max_line: int = 4000  # characters in one CSV line
     max_entries: int = 100  # files inside the XLSX archive
     max_unzipped: int = 25 * MB
-    max_strings: int = 100_000  # <si> in sharedStrings.xml
+    max_strings: int = 50_000  # <si> in sharedStrings.xml (2000 rows × 25 columns)
 
 
 def _refuse(message, **values) -> ValidationError:

@@ -103,7 +103,7 @@ def field_errors(response) -> list[str]:
     [
         # 2 000 000 shared strings in ~100 KB: the declared unpacked size gives it away.
         ("bom.xlsx", lambda: xlsx_bomb(2_000_000), "terlalu besar setelah dibuka"),
-        # Under the size bound, but more strings than any member list needs.
+        # Under the size bound, but more strings than any member list needs (cap 50 000).
         ("string.xlsx", lambda: xlsx_bomb(150_000), "terlalu besar setelah dibuka"),
         ("entri.xlsx", lambda: xlsx_bomb(10, extra_entries=500), "terlalu besar setelah dibuka"),
         ("baris.csv", lambda: (HEADER + "Siti,1210090000000001,ya\n" * 2001).encode(), "2000"),
