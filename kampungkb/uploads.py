@@ -153,7 +153,8 @@ def clean_document(
     kind = kind_of(data[:16])
     if kind is None or kind not in accepted:
         raise forms.ValidationError(
-            _("Isi berkas tidak sesuai. Jenis yang diterima: %(jenis)s.") % {"jenis": _or_list(allowed)}
+            _("Isi berkas tidak sesuai. Jenis yang diterima: %(jenis)s.")
+            % {"jenis": _or_list(allowed)}
         )
     lebar = tinggi = 0
     if kind in ("jpg", "png", "webp"):
