@@ -26,8 +26,8 @@ from interventions.models import (
     Intervensi,
     TahunIID,
 )
-from interventions.uploads import bersihkan_foto
 from kampungkb.models import User
+from kampungkb.uploads import clean_photo
 from villages.models import KampungKB
 
 PONDOK_BATU = "12.10.09.2009"
@@ -147,7 +147,7 @@ def _seed_foto(intervensi: list[Intervensi], opd, dinkes_user) -> int:
             for caption, color, publik in items:
                 services.foto_add(
                     intervensi=obj,
-                    foto=bersihkan_foto(_image(caption, color)),
+                    foto=clean_photo(_image(caption, color)),
                     keterangan=caption,
                     tipe="Kegiatan",
                     publik=publik,

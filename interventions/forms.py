@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from interventions import uploads
 from interventions.models import (
     URUSAN_CHOICES,
     BuktiIID,
@@ -27,6 +26,7 @@ from interventions.models import (
     TematikIID,
     TipeFoto,
 )
+from kampungkb import uploads
 from kampungkb.concurrency import VersionFormMixin
 from kampungkb.domain import JenisPoktan, Sasaran
 from kampungkb.forms import options_or_code_input
@@ -192,7 +192,7 @@ class FotoForm(forms.Form):
             self.fields["tipe"].choices = [(TipeFoto.KEGIATAN,) * 2]
 
     def clean_berkas(self):
-        self.foto = uploads.bersihkan_foto(self.cleaned_data["berkas"])
+        self.foto = uploads.clean_photo(self.cleaned_data["berkas"])
         return self.cleaned_data["berkas"]
 
     def clean(self):
@@ -339,12 +339,19 @@ class InovasiForm(forms.ModelForm):
         indonesian_blank_choices(self)
 
     def _pdf(self, name):
-        upload = self.cleaned_data.get(name)
-        if upload and hasattr(upload, "content_type"):
-            uploads.periksa_dokumen(upload, ["pdf"])
-            # Stored under a name of our choosing: the extension matches the content.
-            upload.name = f"{name.removeprefix('berkas_')}.pdf"
-        return upload
+        # Stored under a name of our choosing: the extension matches the content.
+        return uploads.clean_field(
+            self.cleaned_data.get(name),
+            uploads.clean_document,
+            ["pdf"],
+            name=name.removeprefix("berkas_").replace("_", "-"),
+        )
+
+    def uploaded_files(self) -> dict:
+        """The new files of this post, cleaned and named by the portal."""
+        names = ("berkas_anggaran", "berkas_profil_bisnis")
+        found = {n: self.cleaned_data.get(n) for n in names}
+        return {n: f for n, f in found.items() if f and hasattr(f, "content_type")}
 
     def clean_berkas_anggaran(self):
         return self._pdf("berkas_anggaran")
@@ -399,9 +406,12 @@ class BuktiForm(VersionFormMixin, forms.ModelForm):
 
     def clean_berkas(self):
         upload = self.cleaned_data.get("berkas")
+        self.upload = None  # a new file, cleaned; its original name is kept for display
         if upload and hasattr(upload, "content_type"):
-            jenis = uploads.periksa_dokumen(upload, self.indikator.ekstensi)
-            upload.name = f"bukti-{self.indikator.nomor}.{jenis}"
+            self.upload = uploads.clean_document(
+                upload, self.indikator.ekstensi, name=f"bukti-{self.indikator.nomor}"
+            )
+            return self.upload.berkas
         return upload
 
     def clean_tanggal_surat(self):

@@ -632,6 +632,9 @@ class BuktiIID(VersionedModel):
     tanggal_surat = models.DateField(_("tanggal surat"), null=True, blank=True)
     tentang = models.CharField(_("tentang"), max_length=255, blank=True)
     berkas = models.FileField(_("dokumen"), upload_to=bukti_path, blank=True, max_length=255)
+    # The name the uploader gave, for pages and PDFs only (the stored and served
+    # names are the portal's: bukti-<id>.pdf).
+    nama_berkas = models.CharField(_("nama dokumen"), max_length=150, blank=True)
     tautan = models.URLField(_("tautan"), blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -24,11 +24,11 @@ from interventions.models import (
     ParameterIID,
 )
 from interventions.selectors import lintas_sektor_count
-from interventions.uploads import FotoBersih
 from kampungkb.audit import diff, record, snapshot
 from kampungkb.concurrency import save_versioned
 from kampungkb.models import Role
 from kampungkb.periods import Periode
+from kampungkb.uploads import CleanUpload
 from reports.summaries import refresh_desa
 
 INTERVENSI_FIELDS = [
@@ -140,7 +140,7 @@ def intervensi_update(
 
 @transaction.atomic
 def foto_add(
-    *, intervensi: Intervensi, foto: FotoBersih, keterangan: str, tipe: str, publik: bool, by
+    *, intervensi: Intervensi, foto: CleanUpload, keterangan: str, tipe: str, publik: bool, by
 ) -> FotoIntervensi:
     """Add a photo in the first free slot of 1..5 (the row lock serialises uploads)."""
     Intervensi.objects.select_for_update().filter(pk=intervensi.pk).first()
@@ -291,6 +291,7 @@ def bukti_save(
     indikator: IndikatorIID,
     data: dict[str, Any],
     berkas=None,
+    nama_berkas: str = "",
     hapus_berkas: bool = False,
     expected_version: int | None,
     by,
@@ -314,14 +315,17 @@ def bukti_save(
         bukti.bobot = parameter.bobot
     extra = []
     if berkas:
+        # ``nama_berkas`` is what the uploader called it: shown, never used as a path.
         bukti.berkas.save(berkas.name, berkas, save=False)
-        extra.append("berkas")
+        bukti.nama_berkas = nama_berkas[:150]
+        extra += ["berkas", "nama_berkas"]
     elif hapus_berkas and bukti.berkas:
         old = bukti.berkas.name
         storage = bukti.berkas.storage
         bukti.berkas = ""
+        bukti.nama_berkas = ""
         transaction.on_commit(lambda: storage.delete(old))
-        extra.append("berkas")
+        extra += ["berkas", "nama_berkas"]
     version = bukti.version if created or expected_version is None else expected_version
     save_versioned(bukti, expected_version=version, fields=[*fields, "bobot", *extra])
     changes = diff(BuktiIID, before, snapshot(bukti, [*fields, "bobot"]))
@@ -329,7 +333,7 @@ def bukti_save(
         changes["berkas"] = {
             "label": gettext_noop("dokumen"),
             "old": "–",
-            "new": "✓" if berkas else "–",
+            "new": (bukti.nama_berkas or "✓") if berkas else "–",
         }
     _update_skor(inovasi)
     record(

@@ -6,13 +6,11 @@ Every view: login → object through its scope (outside → 404) → write right
 
 from __future__ import annotations
 
-import mimetypes
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -43,6 +41,7 @@ from interventions.models import (
 )
 from kampungkb import thumbnails
 from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
+from kampungkb.files import serve_file
 from kampungkb.idempotency import ALREADY_SUBMITTED, submit_once
 from kampungkb.replica import replica_read
 from kampungkb.scoping import get_for_user_or_404
@@ -63,21 +62,6 @@ def _query_prefix(request) -> str:
     params = request.GET.copy()
     params.pop("hal", None)
     return f"{params.urlencode()}&" if params else ""
-
-
-def _serve(field_file, *, download: bool = False) -> FileResponse:
-    if not field_file:
-        raise Http404
-    try:
-        handle = field_file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    name = field_file.name.rsplit("/", 1)[-1]
-    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    response = FileResponse(handle, content_type=content_type, as_attachment=download)
-    response["Cache-Control"] = "private, max-age=3600"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 # --- Intervensi ----------------------------------------------------------------
@@ -232,13 +216,15 @@ def foto_delete(request, pk):
 @login_required
 def foto_view(request, pk):
     foto = get_for_user_or_404(FotoIntervensi, request.user, pk=pk)
-    return _serve(thumbnails.sized(foto.berkas, request))
+    return serve_file(thumbnails.sized(foto.berkas, request), f"foto-intervensi-{foto.pk}")
 
 
 def foto_publik(request, pk):
     """Only photos explicitly marked public; anyone may see them (public pages)."""
     foto = get_object_or_404(FotoIntervensi, pk=pk, publik=True)
-    return _serve(thumbnails.sized(foto.berkas, request))
+    return serve_file(
+        thumbnails.sized(foto.berkas, request), f"foto-intervensi-{foto.pk}", public=True
+    )
 
 
 # --- Inovasi -------------------------------------------------------------------
@@ -299,7 +285,9 @@ def inovasi_create(request):
     access.require(access.can_manage_inovasi(request.user))
     form = InovasiForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        obj = services.inovasi_create(data=form.cleaned_data, files=request.FILES, by=request.user)
+        obj = services.inovasi_create(
+            data=form.cleaned_data, files=form.uploaded_files(), by=request.user
+        )
         _warn_words(request, obj)
         messages.success(request, _("Profil inovasi tersimpan. Lengkapi data pendukung IID."))
         return redirect("interventions:inovasi-bukti", pk=obj.pk)
@@ -333,7 +321,7 @@ def inovasi_edit(request, pk):
             services.inovasi_update(
                 inovasi=obj,
                 data=form.cleaned_data,
-                files=request.FILES,
+                files=form.uploaded_files(),
                 expected_version=form.cleaned_data["version"],
                 by=request.user,
             )
@@ -388,7 +376,8 @@ def bukti_edit(request, pk, nomor):
                 inovasi=obj,
                 indikator=indikator,
                 data={k: data[k] for k in services.BUKTI_FIELDS},
-                berkas=request.FILES.get("berkas"),
+                berkas=form.upload.berkas if form.upload else None,
+                nama_berkas=form.upload.nama_asli if form.upload else "",
                 hapus_berkas=data["hapus_berkas"],
                 expected_version=data.get("version") if bukti else None,
                 by=request.user,
@@ -409,7 +398,7 @@ def bukti_berkas(request, pk, nomor):
     bukti = get_object_or_404(
         BuktiIID, inovasi=obj, indikator__nomor=nomor, indikator__tahun_id=obj.tahun_iid_id
     )
-    return _serve(bukti.berkas, download=True)
+    return serve_file(bukti.berkas, f"bukti-{bukti.pk}", attachment=True)
 
 
 BERKAS_INOVASI = {"anggaran": "berkas_anggaran", "profil-bisnis": "berkas_profil_bisnis"}
@@ -420,7 +409,9 @@ def inovasi_berkas(request, pk, jenis):
     obj = _inovasi(request, pk)
     if jenis not in BERKAS_INOVASI:
         raise Http404
-    return _serve(getattr(obj, BERKAS_INOVASI[jenis]), download=True)
+    return serve_file(
+        getattr(obj, BERKAS_INOVASI[jenis]), f"{jenis}-inovasi-{obj.pk}", attachment=True
+    )
 
 
 # --- Inovasi unggulan ---------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kampungkb import uploads
 from kampungkb.concurrency import VersionFormMixin
 from kampungkb.domain import JenisPoktan
 from kampungkb.idempotency import OnceFormMixin
@@ -204,7 +205,6 @@ class ImporForm(forms.Form):
 class PoktanForm(OnceFormMixin, VersionFormMixin, forms.ModelForm):
     """The poktan and its annual K/0 potensi data."""
 
-    SK_TYPES = (".pdf", ".jpg", ".jpeg", ".png")
     SK_MAX_BYTES = 5 * 1024 * 1024
 
     class Meta:
@@ -261,16 +261,14 @@ class PoktanForm(OnceFormMixin, VersionFormMixin, forms.ModelForm):
         return tanggal
 
     def clean_sk_berkas(self):
-        berkas = self.cleaned_data.get("sk_berkas")
-        if berkas and hasattr(berkas, "content_type"):
-            if not berkas.name.lower().endswith(self.SK_TYPES):
-                raise forms.ValidationError(_("Hanya berkas PDF, JPG atau PNG."))
-            if berkas.size > self.SK_MAX_BYTES:
-                raise forms.ValidationError(_("Berkas terlalu besar (paling besar 5 MB)."))
-            from interventions.uploads import periksa_dokumen
-
-            periksa_dokumen(berkas, ["pdf", "jpg", "png"])  # by content, not by name
-        return berkas
+        # By content, not by name; a photographed SK is re-encoded without metadata.
+        return uploads.clean_field(
+            self.cleaned_data.get("sk_berkas"),
+            uploads.clean_document,
+            ["pdf", "jpg", "png"],
+            max_bytes=self.SK_MAX_BYTES,
+            name="sk-poktan",
+        )
 
 
 PengurusFormSet = forms.inlineformset_factory(

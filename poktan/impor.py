@@ -5,16 +5,15 @@ points the kader at the row she sees in her spreadsheet program."""
 
 from __future__ import annotations
 
-import csv
-import io
-import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from kampungkb.domain import JenisPoktan, Kontrasepsi, NonKontrasepsi
+from kampungkb.imports import Limits, read_table
 from poktan.models import Anggota, Poktan
 
 MAX_ROWS = 2000
@@ -51,31 +50,31 @@ def columns(poktan: Poktan) -> list[tuple[str, str, str]]:
 
 
 def template_xlsx(poktan: Poktan) -> bytes:
-    from openpyxl import Workbook
+    from reports import xlsx  # the one XLSX writer (text stays text)
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Anggota"
     cols = columns(poktan)
-    ws.append([header for _f, header, _k in cols])
     example = {
         "nama_kepala_keluarga": "Contoh: Budi Santoso",
         "nomor_kk": "1210090000000001",
         "status_pus": "ya",
         "metode_kb": "Suntik",
     }
-    ws.append([example.get(f, "") for f, _h, _k in cols])
-    for cell in ws["B"]:
-        cell.number_format = "@"  # keep the 16 digits as text
-    for letter_index in range(len(cols)):
-        ws.column_dimensions[chr(ord("A") + letter_index)].width = 22
-    keterangan = wb.create_sheet("Petunjuk")
-    keterangan.append(["Metode KB", ", ".join(k.label for k in Kontrasepsi)])
-    keterangan.append(["Alasan tidak ber-KB", ", ".join(str(r.label) for r in NonKontrasepsi)])
-    keterangan.append(["Hapus baris contoh sebelum mengimpor."])
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    anggota = xlsx.Sheet(
+        "Anggota",
+        # "@": the 16 digits of the KK stay text when typed in
+        [xlsx.Column(header, "@" if f == "nomor_kk" else None, width=22) for f, header, _k in cols],
+        [[example.get(f, "") for f, _h, _k in cols]],
+    )
+    petunjuk = xlsx.Sheet(
+        "Petunjuk",
+        [xlsx.Column("Kolom", width=22), xlsx.Column("Isian", width=80)],
+        [
+            ["Metode KB", ", ".join(str(k.label) for k in Kontrasepsi)],
+            ["Alasan tidak ber-KB", ", ".join(str(r.label) for r in NonKontrasepsi)],
+            ["Hapus baris contoh sebelum mengimpor.", ""],
+        ],
+    )
+    return xlsx.workbook_bytes([anggota, petunjuk])
 
 
 @dataclass
@@ -90,20 +89,8 @@ class Baris:
 
 
 def _read_rows(content: bytes, filename: str) -> list[list[Any]]:
-    if filename.lower().endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        ws = wb.worksheets[0]
-        rows = [list(r) for r in ws.iter_rows(values_only=True, max_row=MAX_ROWS + 1)]
-        wb.close()
-        return rows
-    text = content.decode("utf-8-sig", errors="replace")
-    try:
-        dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return list(itertools.islice(csv.reader(io.StringIO(text), dialect), MAX_ROWS + 1))
+    # Bounded before parsing (zip bombs, 2 million shared strings, endless lines).
+    return read_table(content, filename, Limits(max_rows=MAX_ROWS))
 
 
 def _choice(value: str, choices) -> str | None:
@@ -162,8 +149,8 @@ def parse(poktan: Poktan, content: bytes, filename: str) -> tuple[list[Baris], l
     """(rows, file-level errors). Checks shape, codes and duplicates, in file and in the poktan."""
     try:
         rows = _read_rows(content, filename)
-    except Exception:  # a corrupt or mislabelled file: tell the user, never a 500
-        return [], [_("Berkas tidak dapat dibaca. Simpan ulang sebagai .xlsx atau .csv.")]
+    except ValidationError as exc:  # refused with its reason, at the file field
+        return [], list(exc.messages)
     if not rows:
         return [], [_("Berkas kosong.")]
     cols = columns(poktan)
@@ -175,8 +162,6 @@ def parse(poktan: Poktan, content: bytes, filename: str) -> tuple[list[Baris], l
     missing = [label for name, label, _k in cols[:2] if name not in positions]
     if missing:
         return [], [_("Kolom wajib tidak ada: %(c)s. Gunakan templat.") % {"c": ", ".join(missing)}]
-    if len(rows) > MAX_ROWS:
-        return [], [_("Paling banyak %(n)s baris sekali impor.") % {"n": MAX_ROWS}]
     existing = set(Anggota.objects.filter(poktan=poktan).values_list("nomor_kk", flat=True))
     seen: dict[str, int] = {}
     result = []

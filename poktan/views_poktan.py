@@ -5,13 +5,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
+from kampungkb.files import serve_file
 from kampungkb.idempotency import ALREADY_SUBMITTED, submit_once
 from kampungkb.scoping import require_role
 from poktan import access, services
@@ -85,6 +85,4 @@ def poktan_edit(request, pk: int):
 def poktan_sk(request, pk: int):
     """The SK pengukuhan file, served only after the scope check."""
     poktan = access.poktan_or_404(request.user, pk)
-    if not poktan.sk_berkas:
-        raise Http404
-    return FileResponse(poktan.sk_berkas.open("rb"), as_attachment=True)
+    return serve_file(poktan.sk_berkas, f"sk-poktan-{poktan.pk}", attachment=True)

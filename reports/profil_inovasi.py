@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from kampungkb.periods import Periode
 
@@ -37,7 +38,7 @@ def inovasi_context(inovasi, user, *, cetak: bool) -> dict:
         b for b in context["kematangan"].baris if b.bukti and (b.bukti.berkas or b.bukti.tautan)
     ]
     for b in context["bukti_list"]:
-        b.berkas_nama = Path(b.bukti.berkas.name).name if b.bukti.berkas else ""
+        b.berkas_nama = (b.bukti.nama_berkas or _("dokumen")) if b.bukti.berkas else ""
     return context
 
 

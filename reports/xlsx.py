@@ -4,6 +4,11 @@ Number format codes inside an .xlsx file are locale-neutral: ``#,##0`` is
 shown by an Indonesian Excel/LibreOffice as ``1.250.000`` and ``0.0`` as
 ``12,5``. So cells stay real numbers (sortable, summable) and the reader's
 locale supplies the separators.
+
+Every XLSX of the portal goes through ``workbook_bytes``: text people typed
+(a title starting with ``=HYPERLINK(…)``) is stored as a text cell, never as
+a formula, and marked with Excel's quote prefix so editing the cell keeps it
+text; characters XML cannot hold are dropped instead of failing the file.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from io import BytesIO
 
 from django.http import HttpResponse
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -27,6 +33,8 @@ PERCENT = '0.0" %"'
 DATE = "DD/MM/YYYY"
 DATETIME = "DD/MM/YYYY HH:MM"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# What a spreadsheet program reads as the start of a formula or command.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -53,16 +61,16 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
         ws = wb.create_sheet(sheet.title[:31])
         start = 1
         if sheet.heading:
-            ws.cell(row=1, column=1, value=str(sheet.heading)).font = Font(bold=True, size=12)
+            put(ws, 1, 1, str(sheet.heading)).font = Font(bold=True, size=12)
             start = 3
         for c, column in enumerate(sheet.columns, 1):
-            cell = ws.cell(row=start, column=c, value=str(column.header))
+            cell = put(ws, start, c, str(column.header))
             cell.font, cell.fill = bold, fill
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             ws.column_dimensions[get_column_letter(c)].width = column.width
         for r, row in enumerate(sheet.rows, start + 1):
             for c, (column, value) in enumerate(zip(sheet.columns, row, strict=True), 1):
-                cell = ws.cell(row=r, column=c, value=_cell_value(value))
+                cell = put(ws, r, c, _cell_value(value))
                 if column.number_format:
                     cell.number_format = column.number_format
                 elif isinstance(value, dt.date):
@@ -71,6 +79,20 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
     stream = BytesIO()
     wb.save(stream)
     return stream.getvalue()
+
+
+def put(ws, row: int, column: int, value):
+    """Write one cell; a string is always a text cell (never a formula)."""
+    cell = ws.cell(row=row, column=column)
+    if isinstance(value, str):
+        text = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell.value = text
+        cell.data_type = "s"  # openpyxl would turn "=…" into a formula
+        if text.startswith(FORMULA_START):
+            cell.quotePrefix = True
+    else:
+        cell.value = value
+    return cell
 
 
 def _cell_value(value):

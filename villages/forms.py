@@ -9,6 +9,7 @@ from django.core import validators
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kampungkb import uploads
 from kampungkb.domain import SumberDana
 from villages.choices import (
     Frekuensi,
@@ -77,35 +78,8 @@ class PotensiField(forms.CharField):
         return items
 
 
-def check_upload(upload, max_size: int, types: tuple[str, ...]):
-    if upload and hasattr(upload, "content_type"):
-        if upload.size > max_size:
-            raise forms.ValidationError(
-                _("Berkas terlalu besar: paling besar %(n)s MB.") % {"n": max_size // 2**20}
-            )
-        # Judged by content and name, never by the type the browser declares:
-        # the file is later served with the type its name implies.
-        upload.seek(0)
-        head = upload.read(16)
-        upload.seek(0)
-        ext = upload.name.rsplit(".", 1)[-1].lower()
-        if not any(
-            head.startswith(MAGIC[t][0]) and ext in MAGIC[t][1] for t in types if t in MAGIC
-        ):
-            raise forms.ValidationError(_("Jenis berkas tidak diterima."))
-    return upload
-
-
-MAGIC = {
-    "application/pdf": (b"%PDF-", ("pdf",)),
-    "image/jpeg": (b"\xff\xd8\xff", ("jpg", "jpeg")),
-    "image/png": (b"\x89PNG\r\n\x1a\n", ("png",)),
-    "image/webp": (b"RIFF", ("webp",)),
-}
-
-
-IMAGE_TYPES = ("image/jpeg", "image/png", "image/webp")
-DOC_TYPES = ("application/pdf", "image/jpeg", "image/png")
+# Scanned SKs and plans may be photographed; images among them are re-encoded.
+DOC_TYPES = ["pdf", "jpg", "png"]
 
 
 class VersionField(forms.IntegerField):
@@ -163,10 +137,22 @@ class KampungForm(forms.ModelForm):
         return tanggal
 
     def clean_foto_sampul(self):
-        return check_upload(self.cleaned_data.get("foto_sampul"), MAX_GAMBAR, IMAGE_TYPES)
+        return uploads.clean_field(
+            self.cleaned_data.get("foto_sampul"),
+            uploads.clean_photo,
+            max_bytes=MAX_GAMBAR,
+            name="sampul",
+        )
 
     def clean_struktur_organisasi(self):
-        return check_upload(self.cleaned_data.get("struktur_organisasi"), MAX_GAMBAR, IMAGE_TYPES)
+        # A chart: kept sharp (PNG stays PNG, larger sides) but stripped like a photo.
+        return uploads.clean_field(
+            self.cleaned_data.get("struktur_organisasi"),
+            uploads.clean_document,
+            ["jpg", "png", "webp"],
+            max_bytes=MAX_GAMBAR,
+            name="struktur",
+        )
 
     def clean(self):
         data = super().clean()
@@ -217,7 +203,13 @@ class PokjaForm(forms.Form):
         return tanggal
 
     def clean_sk_berkas(self):
-        return check_upload(self.cleaned_data.get("sk_berkas"), MAX_BERKAS, DOC_TYPES)
+        return uploads.clean_field(
+            self.cleaned_data.get("sk_berkas"),
+            uploads.clean_document,
+            DOC_TYPES,
+            max_bytes=MAX_BERKAS,
+            name="sk-pokja",
+        )
 
 
 class AnggotaForm(forms.Form):
@@ -319,7 +311,13 @@ class ProfilForm(SnapshotForm):
         return [self[f"operasional_{i}"] for i in range(len(Operasional.values))]
 
     def clean_rkm_berkas(self):
-        return check_upload(self.cleaned_data.get("rkm_berkas"), MAX_BERKAS, DOC_TYPES)
+        return uploads.clean_field(
+            self.cleaned_data.get("rkm_berkas"),
+            uploads.clean_document,
+            DOC_TYPES,
+            max_bytes=MAX_BERKAS,
+            name="rkm",
+        )
 
     def clean(self):
         data = super().clean()

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import importlib
-import mimetypes
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.formats import number_format
@@ -21,6 +20,7 @@ from django.views.decorators.http import require_http_methods
 from kampungkb import thumbnails
 from kampungkb.audit import history, sentence
 from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
+from kampungkb.files import serve_file
 from kampungkb.models import Role
 from kampungkb.periods import STATUS_LABELS, Periode, PeriodeStatus, periode_status
 from kampungkb.replica import replica_read
@@ -474,17 +474,14 @@ def kampung_berkas(request, kode, nama):
         "profil": lambda: current_snapshots(kampung)["profil"],
     }[owner]()
     berkas = getattr(obj, field, None) if obj else None
-    if not berkas:
-        raise Http404
-    content_type = mimetypes.guess_type(berkas.name)[0] or "application/octet-stream"
-    return FileResponse(berkas.open("rb"), content_type=content_type)
+    return serve_file(berkas, f"{nama}-{kampung.desa_id.replace('.', '-')}")
 
 
 def publik_foto(request, kode):
     """The cover photo is public (the structure chart and files may name people)."""
     kampung = get_object_or_404(KampungKB, desa_id=kode)
-    if not kampung.foto_sampul:
-        raise Http404
-    foto = thumbnails.sized(kampung.foto_sampul, request)
-    content_type = mimetypes.guess_type(foto.name)[0] or "image/jpeg"
-    return FileResponse(foto.open("rb"), content_type=content_type)
+    return serve_file(
+        thumbnails.sized(kampung.foto_sampul, request),
+        f"sampul-{kampung.desa_id.replace('.', '-')}",
+        public=True,
+    )

@@ -40,7 +40,10 @@ class ImportResult:
 
 def read_rows(stream: io.TextIOBase) -> Iterable[tuple[int, str, str]]:
     """(line number, kode, nama) for each data row; line 1 may be the header."""
-    reader = csv.reader(stream)
+    return _rows(csv.reader(stream))
+
+
+def _rows(reader: Iterable[list[str]]) -> Iterable[tuple[int, str, str]]:
     for line_no, row in enumerate(reader, start=1):
         if line_no == 1 and row and row[0].strip().lower() == "kode":
             continue
@@ -52,9 +55,18 @@ def read_rows(stream: io.TextIOBase) -> Iterable[tuple[int, str, str]]:
 
 
 def import_wilayah(stream: io.TextIOBase) -> ImportResult:
+    return _import(read_rows(stream))
+
+
+def import_wilayah_rows(rows: Iterable[list[str]]) -> ImportResult:
+    """The same import from rows already read (and bounded) by kampungkb.imports."""
+    return _import(_rows(rows))
+
+
+def _import(parsed: Iterable[tuple[int, str, str]]) -> ImportResult:
     result = ImportResult()
     rows: dict[str, tuple[int, str]] = {}
-    for line_no, kode, nama in read_rows(stream):
+    for line_no, kode, nama in parsed:
         if not KODE_RE.match(kode):
             result.errors.append(
                 f"baris {line_no}: kode '{kode}' tidak berbentuk "

@@ -63,7 +63,8 @@ def test_bad_potensi_and_sk_file_are_refused_at_the_field(client_for, opd_labuha
     response = client_for(opd_labuhanbatu).post(reverse("poktan:poktan-edit", args=[bkb.pk]), data)
     html = response.content.decode()
     assert "Tahun harus antara 2016 dan tahun ini." in html
-    assert "Hanya berkas PDF, JPG atau PNG." in html
+    # One message for every upload field (kampungkb.uploads), judged by content.
+    assert "Isi berkas tidak sesuai. Jenis yang diterima: PDF, JPG atau PNG." in html
     assert 'value="BKL Melati"' in html
     bkb.refresh_from_db()
     assert bkb.nama == "BKB Pondok Batu"

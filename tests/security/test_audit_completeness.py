@@ -248,11 +248,11 @@ def foto_add(w):
     from django.core.files.base import ContentFile
 
     from interventions.tests.factories import jpeg_bytes
-    from interventions.uploads import FotoBersih
+    from kampungkb.uploads import CleanUpload
 
     _is().foto_add(
         intervensi=w.intervensi,
-        foto=FotoBersih(ContentFile(jpeg_bytes(), name="foto.jpg"), 64, 48),
+        foto=CleanUpload(ContentFile(jpeg_bytes(), name="foto.jpg"), 64, 48),
         keterangan="Kegiatan",
         tipe="Kegiatan",
         publik=False,

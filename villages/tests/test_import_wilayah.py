@@ -1,5 +1,7 @@
 """manage.py import_wilayah: idempotent upsert, row-numbered errors, honest summary."""
 
+import io
+
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -93,3 +95,28 @@ def test_missing_file_is_a_clear_error(tmp_path):
 def test_names_with_commas_are_kept_whole(tmp_path):
     run(tmp_path, 'kode,nama\n12,"Sumatera Utara, Provinsi"\n')
     assert Wilayah.objects.get(kode="12").nama == "Sumatera Utara, Provinsi"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
+def test_names_are_read_in_the_encodings_excel_writes(tmp_path, encoding):
+    """Issue 13 §9: Excel on Indonesian Windows saves CSV as Windows-1252."""
+    path = tmp_path / "wilayah.csv"
+    path.write_bytes(
+        "kode,nama\n12,Sumatera Utara\n12.10,Kabupaten Ñandú Lábuhan\n".encode(encoding)
+    )
+    call_command("import_wilayah", str(path), stdout=io.StringIO(), stderr=io.StringIO())
+    assert Wilayah.objects.get(kode="12.10").nama == "Kabupaten Ñandú Lábuhan"
+    assert Wilayah.objects.get(kode="12").nama == "Sumatera Utara"
+
+
+@pytest.mark.django_db
+def test_unknown_encoding_and_endless_lines_are_refused_before_import(tmp_path):
+    path = tmp_path / "wilayah.csv"
+    path.write_bytes(b"kode,nama\n12,Sumatera \x81\x8d\n")
+    with pytest.raises(CommandError, match="Windows-1252"):
+        call_command("import_wilayah", str(path))
+    path.write_bytes(b"kode,nama\n12," + b"x" * 5000 + b"\n")
+    with pytest.raises(CommandError, match="terlalu panjang"):
+        call_command("import_wilayah", str(path))
+    assert not Wilayah.objects.filter(kode="12").exists()

@@ -1,9 +1,14 @@
 import time
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from villages.wilayah_import import import_wilayah
+from kampungkb.imports import Limits, read_csv
+from villages.wilayah_import import import_wilayah_rows
+
+# All of Indonesia is about 92 000 codes of some 40 bytes each.
+LIMITS = Limits(max_bytes=32 * 1024 * 1024, max_rows=250_000, max_cols=10, max_line=1000)
 
 
 class Command(BaseCommand):
@@ -20,10 +25,14 @@ class Command(BaseCommand):
             raise CommandError(f"Berkas {file} tidak ditemukan.")
         started = time.monotonic()
         try:
-            with file.open(encoding="utf-8-sig", newline="") as stream:
-                result = import_wilayah(stream)
-        except UnicodeDecodeError as exc:
-            raise CommandError(f"Berkas {file} bukan teks UTF-8.") from exc
+            # Same bounds and encodings (UTF-8, BOM, Windows-1252) as every import;
+            # the size is checked before the file is read.
+            with file.open("rb") as stream:
+                data = stream.read(LIMITS.max_bytes + 1)
+            rows = read_csv(data, LIMITS, delimiter=",")
+        except ValidationError as exc:
+            raise CommandError(f"Berkas {file}: {' '.join(exc.messages)}") from exc
+        result = import_wilayah_rows(rows)
         for line in result.errors[:max_errors]:
             self.stderr.write(line)
         if len(result.errors) > max_errors:
