@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('interventions', '0008_katalog_inpres_lengkap'),
+        ('interventions', '0009_katalog_inpres_lengkap'),
     ]
 
     operations = [

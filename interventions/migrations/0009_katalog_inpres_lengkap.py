@@ -17,5 +17,5 @@ def forwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("interventions", "0007_judul_trigram")]
+    dependencies = [("interventions", "0008_bukti_nama_berkas")]
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
