@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.core.exceptions import BadRequest
+from django.http import Http404
 from django.utils import translation
 
 
@@ -21,3 +23,24 @@ class PortalLocaleMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class RejectNulMiddleware:
+    """A NUL byte in the path or the query string answers 404 / 400.
+
+    PostgreSQL refuses NUL in text, so such a value reaching a lookup or a
+    filter was a 500. No real link carries one: refuse it before any view
+    runs. (POST fields are checked by their forms, at the field.)"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path:
+            raise Http404
+        if "%00" in request.META.get("QUERY_STRING", "") or any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            raise BadRequest("NUL in the query string")
+        return self.get_response(request)
