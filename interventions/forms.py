@@ -169,7 +169,7 @@ class IntervensiEditForm(VersionFormMixin, IntervensiForm):
     pass
 
 
-class FotoForm(forms.Form):
+class FotoForm(OnceFormMixin, forms.Form):
     berkas = forms.FileField(
         label=_("Foto"),
         help_text=_("JPG, PNG atau WEBP, maksimal 8 MB. Foto diperkecil otomatis."),
@@ -368,6 +368,10 @@ class InovasiForm(forms.ModelForm):
     def rancang_bangun_kata(self) -> int:
         value = self.data.get("rancang_bangun") if self.is_bound else self.instance.rancang_bangun
         return word_count(value or "")
+
+
+class InovasiCreateForm(OnceFormMixin, InovasiForm):
+    """The create form carries a one-time token: a double submit makes one innovation."""
 
 
 class InovasiEditForm(VersionFormMixin, InovasiForm):
