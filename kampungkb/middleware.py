@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.http import Http404
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 
 
 class PortalLocaleMiddleware:
@@ -44,3 +45,19 @@ class RejectNulMiddleware:
         ):
             raise BadRequest("NUL in the query string")
         return self.get_response(request)
+
+
+class PrivateCacheMiddleware:
+    """Responses to a logged-in user (pages, PDFs, XLSX with personal data)
+    carry ``Cache-Control: private, no-store``: no shared proxy and no browser
+    disk cache keeps them after logout on a shared phone or office computer."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
+        return response

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods
 
 from kampungkb.audit import history, sentence
 from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
+from kampungkb.contacts import for_viewer
 from kampungkb.models import Role
 from kampungkb.periods import STATUS_LABELS, Periode, PeriodeStatus, periode_status
 from kampungkb.scoping import get_for_user_or_404, require_role
@@ -357,7 +358,9 @@ def snapshot_edit(request, kode, jenis, periode):
         "form": form,
         "current": current,
         "dari_periode": start.periode if start and not current else None,
-        "sentences": [(e, sentence(e)) for e in snapshot_history(kampung, jenis)],
+        "sentences": [
+            (e, sentence(for_viewer(e, request.user))) for e in snapshot_history(kampung, jenis)
+        ],
         "bulan": [
             b
             for b in (periode.prev().prev(), periode.prev(), periode, periode.next())
@@ -420,14 +423,16 @@ def denominators_as_help(form, kampung, periode) -> None:
 def kampung_riwayat(request, kode):
     """Change history of the profile, pokja and each snapshot kind, for every reader."""
     kampung = kampung_for(request, kode, PAGE_QUERYSET)
-    blocks = [(_("Profil dan potensi"), [(e, sentence(e)) for e in history(kampung)[:20]])]
+    user = request.user
+
+    def said(entries):  # contacts masked for roles without contact rights
+        return [(e, sentence(for_viewer(e, user))) for e in entries]
+
+    blocks = [(_("Profil dan potensi"), said(history(kampung)[:20]))]
     pokja = getattr(kampung, "pokja", None)
     if pokja is not None:
-        blocks.append((_("Pokja"), [(e, sentence(e)) for e in history(pokja)[:20]]))
-    blocks += [
-        (JENIS_LABEL[jenis], [(e, sentence(e)) for e in snapshot_history(kampung, jenis)])
-        for jenis in JENIS
-    ]
+        blocks.append((_("Pokja"), said(history(pokja)[:20])))
+    blocks += [(JENIS_LABEL[jenis], said(snapshot_history(kampung, jenis))) for jenis in JENIS]
     return render(
         request,
         "villages/kampung_riwayat.html",

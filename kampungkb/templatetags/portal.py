@@ -40,7 +40,12 @@ def mask_digits(value, keep=4):
     return "•" * max(len(value) - keep, 0) + value[-keep:] if value else ""
 
 
-@register.inclusion_tag("includes/_history.html")
-def audit_history(obj, limit=20):
+@register.inclusion_tag("includes/_history.html", takes_context=True)
+def audit_history(context, obj, limit=20):
+    from kampungkb.contacts import for_viewer
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
     entries = list(audit.history(obj)[: int(limit)])
-    return {"sentences": [(e, audit.sentence(e)) for e in entries]}
+    # Contacts in the history follow the viewer's rights (issue 13 §6).
+    return {"sentences": [(e, audit.sentence(for_viewer(e, user))) for e in entries]}

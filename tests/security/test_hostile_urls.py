@@ -6,7 +6,9 @@ Generated: the URLs come from the permission matrix (which fails when a URL
 of the URL conf has no case), the path segments from resolving each URL, the
 query parameters from the views' source (``request.GET.get("x")``) and from
 every GET form (filters) the pages render. A new URL, converter or filter is
-attacked without editing this file. Each value is sent as a different persona
+attacked without editing this file. (The clean request of each URL also
+checks issue 13 §8: what a logged-in user gets carries Cache-Control
+private, no-store.) Each value is sent as a different persona
 among those the matrix lets in, so several roles take part.
 """
 
@@ -165,6 +167,11 @@ def test_every_query_parameter_of_every_url(world):
         url = case.url(world)
         response = clients[admitted[0]].get(url)
         html = "text/html" in response.get("Content-Type", "")
+        if response.status_code == 200 and admitted[0] != "anonim":
+            # Issue 13 §8: what a logged-in user receives is never cached.
+            cache = response.get("Cache-Control", "")
+            if "private" not in cache or "no-store" not in cache:
+                problems.append(f"{admitted[0]} GET {url}: Cache-Control {cache!r}")
         if response.status_code == 200 and html:
             params |= _form_params(response.content.decode())
         pages.append((url, admitted, html))
