@@ -28,6 +28,7 @@ from interventions.models import (
     TipeFoto,
 )
 from kampungkb.concurrency import VersionFormMixin
+from kampungkb.contacts import PhoneWarningMixin
 from kampungkb.domain import JenisPoktan, Sasaran
 from kampungkb.forms import options_or_code_input
 from kampungkb.idempotency import OnceFormMixin
@@ -66,7 +67,7 @@ def inpres_choices() -> list:
     return [("", PILIH), *groups.items()]
 
 
-class IntervensiForm(OnceFormMixin, forms.ModelForm):
+class IntervensiForm(PhoneWarningMixin, OnceFormMixin, forms.ModelForm):
     sasaran = forms.MultipleChoiceField(
         label=_("Sasaran"),
         choices=Sasaran.choices,
@@ -230,7 +231,7 @@ def word_count(text: str) -> int:
     return len(re.findall(r"\w+", text or ""))
 
 
-class InovasiForm(forms.ModelForm):
+class InovasiForm(PhoneWarningMixin, forms.ModelForm):
     urusan_lain = forms.MultipleChoiceField(
         label=_("Urusan lain"),
         choices=URUSAN_CHOICES,
@@ -415,7 +416,7 @@ class BuktiForm(VersionFormMixin, forms.ModelForm):
         return tanggal
 
 
-class UnggulanForm(forms.ModelForm):
+class UnggulanForm(PhoneWarningMixin, forms.ModelForm):
     def __init__(self, *args, kampung=None, **kwargs):
         super().__init__(*args, **kwargs)
         indonesian_blank_choices(self)

@@ -42,6 +42,7 @@ from interventions.models import (
     Intervensi,
 )
 from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
+from kampungkb.contacts import warn_phones
 from kampungkb.idempotency import ALREADY_SUBMITTED, submit_once
 from kampungkb.scoping import get_for_user_or_404
 from villages.models import KampungKB
@@ -300,6 +301,7 @@ def inovasi_create(request):
                 data=form.cleaned_data, files=request.FILES, by=request.user
             )
             _warn_words(request, obj)
+            warn_phones(request, form)
             return reverse("interventions:inovasi-bukti", args=[obj.pk])
 
         url, created = submit_once(form.cleaned_data.get("form_token"), create)
@@ -351,6 +353,7 @@ def inovasi_edit(request, pk):
             extra = _conflict_context(exc)
         else:
             _warn_words(request, obj)
+            warn_phones(request, form)
             messages.success(request, _("Profil inovasi tersimpan."))
             return redirect("interventions:inovasi-detail", pk=obj.pk)
     return _inovasi_form_page(request, form, obj, extra)
@@ -459,6 +462,7 @@ def unggulan_create(request, kampung_id):
             _add_errors(form, exc)
         else:
             messages.success(request, _("Inovasi unggulan tersimpan."))
+            warn_phones(request, form)
             return redirect(_kampung_url(kampung))
     return render(request, "interventions/unggulan_form.html", {"form": form, "kampung": kampung})
 
@@ -484,6 +488,7 @@ def unggulan_edit(request, pk):
             context.update(_conflict_context(exc))
         else:
             messages.success(request, _("Inovasi unggulan tersimpan."))
+            warn_phones(request, form)
             return redirect(_kampung_url(obj.kampung))
     return render(request, "interventions/unggulan_form.html", context)
 

@@ -28,7 +28,8 @@ CONTACT_ROLES = (Role.KADER, Role.OPD_KABUPATEN, Role.ADMIN)
 MASK = "•••"
 
 # 08xx / +62 8xx / 62 8xx, 9–13 digits in all, groups split by space, dot or dash.
-PHONE = re.compile(r"(?<![\d+])(?:\+62|62|0)[\s.-]?8(?:[\s.-]?\d){7,11}(?!\d)")
+# Not preceded by a digit, "+", "." or "," (so 1.628.000.000.000 stays a sum).
+PHONE = re.compile(r"(?<![\d+.,])(?:\+62|62|0)[\s.-]?8(?:[\s.-]?\d){7,11}(?!\d)")
 
 PHONE_WARNING = _(
     "Teks ini memuat nomor telepon (%(nomor)s). Nomor pribadi tidak tampil di halaman "
@@ -87,3 +88,43 @@ def for_viewer(entry, user):
     shown.changes = changes
     shown.note = mask_phones(entry.note)
     return shown
+
+
+class PhoneWarningMixin:
+    """Free text (every textarea of the form) holding a phone number gets a
+    soft warning at the field, for its author: shown under the field when the
+    form is shown (again), never a refusal. Views call ``warn_phones`` after
+    saving to repeat it on the next page."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, message in self.phone_warnings().items():
+            field = self.fields[name]
+            field.help_text = f"{field.help_text} {message}".strip() if field.help_text else message
+
+    def _text_of(self, name) -> str:
+        if self.is_bound:
+            key = self.add_prefix(name)
+            data = self.data
+            values = data.getlist(key) if hasattr(data, "getlist") else [data.get(key)]
+            return " ".join(str(v) for v in values if v)
+        value = self.initial.get(name, self.fields[name].initial)
+        return " ".join(value) if isinstance(value, list | tuple) else str(value or "")
+
+    def phone_warnings(self) -> dict[str, str]:
+        from django import forms
+
+        found = {}
+        for name, field in self.fields.items():
+            if isinstance(field.widget, forms.Textarea):
+                message = phone_warning(self._text_of(name))
+                if message:
+                    found[name] = message
+        return found
+
+
+def warn_phones(request, form) -> None:
+    from django.contrib import messages
+
+    for name, message in form.phone_warnings().items():
+        messages.warning(request, f"{form.fields[name].label}: {message}")

@@ -61,3 +61,25 @@ class PrivateCacheMiddleware:
         if user is not None and user.is_authenticated:
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+class PublicPhoneMaskMiddleware:
+    """Public pages (``/publik/``) show no phone number, wherever it was typed
+    (a description, a narrative): masked in the rendered page (issue 13 §7)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            request.path.startswith("/publik/")
+            and not response.streaming
+            and response.get("Content-Type", "").startswith("text/html")
+        ):
+            from kampungkb.contacts import mask_phones
+
+            response.content = mask_phones(response.content.decode(response.charset)).encode(
+                response.charset
+            )
+        return response

@@ -19,6 +19,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from kampungkb.contacts import mask_phones
+
 INTEGER = "#,##0"
 DECIMAL = "#,##0.0"
 PERCENT = '0.0" %"'
@@ -76,8 +78,9 @@ def _cell_value(value):
     if isinstance(value, dt.datetime) and value.tzinfo is not None:
         return value.replace(tzinfo=None)
     if value is not None and not isinstance(value, int | float | str | dt.date):
-        return str(value)
-    return value
+        value = str(value)
+    # Documents carry no phone numbers typed into free text (issue 13 §7).
+    return mask_phones(value)
 
 
 def xlsx_response(sheets: Sequence[Sheet], filename: str) -> HttpResponse:
