@@ -49,3 +49,18 @@ def audit_history(context, obj, limit=20):
     entries = list(audit.history(obj)[: int(limit)])
     # Contacts in the history follow the viewer's rights (issue 13 §6).
     return {"sentences": [(e, audit.sentence(for_viewer(e, user))) for e in entries]}
+
+
+@register.filter
+def kontak(value, user):
+    """Free text as ``user`` may read it: phone numbers masked for roles without
+    contact rights (kampungkb/contacts.py, issue 13 §7)."""
+    from django.utils.safestring import SafeData, mark_safe
+
+    from kampungkb.contacts import can_see_contacts, mask_phones
+
+    if can_see_contacts(user):
+        return value
+    masked = mask_phones(value)
+    # Masking swaps digits for dots: rendered rich text stays as safe as it was.
+    return mark_safe(masked) if isinstance(value, SafeData) else masked  # noqa: S308

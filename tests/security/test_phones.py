@@ -120,3 +120,20 @@ def test_author_gets_a_warning_at_the_field_and_the_text_is_kept(sec, client_for
     assert PHONES[1] in sec.inovasi.manfaat  # a warning, not a refusal
     page = client.get(url).content.decode()  # the form shows it under the field
     assert "memuat nomor telepon" in page
+
+
+@pytest.mark.parametrize(
+    "persona,masked",
+    [("opd_labuhanbatu", False), ("kader_pondokbatu", False), ("pimpinan", True)],
+)
+def test_innovation_page_shows_phones_only_to_roles_with_contact_rights(
+    persona, masked, sec, client_for
+):
+    _with_phones_in_narratives(sec.inovasi)
+    response = client_for(getattr(sec.personas, persona)).get(
+        reverse("interventions:inovasi-detail", args=[sec.inovasi.pk])
+    )
+    assert response.status_code == 200
+    digits = digits_only(response.content.decode())
+    for phone in PHONES:
+        assert (_digits(phone)[-8:] in digits) is not masked, (persona, phone)
