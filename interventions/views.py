@@ -157,6 +157,7 @@ def intervensi_create(request):
         url, created = submit_once(data.get("form_token"), create)
         if created:
             messages.success(request, _("Intervensi tersimpan. Tambahkan foto bila ada."))
+            warn_phones(request, form)
         else:
             messages.info(request, ALREADY_SUBMITTED)
         return redirect(url)
@@ -186,6 +187,7 @@ def intervensi_edit(request, pk):
             context.update(_conflict_context(exc))
         else:
             messages.success(request, _("Perubahan intervensi tersimpan."))
+            warn_phones(request, form)
             return redirect("interventions:intervensi-detail", pk=obj.pk)
     return render(request, "interventions/intervensi_form.html", context)
 

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods
 
 from kampungkb.audit import history, sentence
 from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
-from kampungkb.contacts import for_viewer
+from kampungkb.contacts import for_viewer, warn_phones
 from kampungkb.models import Role
 from kampungkb.periods import STATUS_LABELS, Periode, PeriodeStatus, periode_status
 from kampungkb.scoping import get_for_user_or_404, require_role
@@ -279,6 +279,7 @@ def kampung_edit(request, kode):
             form.add_error(None, exc)
         else:
             messages.success(request, _("Profil Kampung KB disimpan."))
+            warn_phones(request, form)
             return redirect("villages:kampung-detail", kode=kode)
     return render(request, "villages/kampung_form.html", context)
 
