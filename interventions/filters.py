@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.db import connection
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -23,7 +24,7 @@ from interventions.models import (
 )
 from kampungkb.domain import Sasaran, Seksi
 from kampungkb.forms import PeriodeField, options_or_code_input
-from kampungkb.periods import Periode
+from kampungkb.periods import PERIODE_MAX, PERIODE_MIN, Periode
 from villages.fields import KampungChoiceField
 from villages.models import KampungKB
 
@@ -49,6 +50,18 @@ class PeriodeFilter(django_filters.Filter):
     field_class = PeriodeField
 
 
+class YearFilter(django_filters.NumberFilter):
+    """A whole year within the programme's span: out-of-range years (-1,
+    99999999999999999999) get a message at the filter, not a database error."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", PERIODE_MIN.year)
+        kwargs.setdefault("max_value", PERIODE_MAX.year)
+        super().__init__(*args, **kwargs)
+
+
 class KampungFilter(django_filters.ModelChoiceFilter):
     field_class = KampungChoiceField
 
@@ -63,7 +76,7 @@ class IntervensiFilter(django_filters.FilterSet):
     )
     status = django_filters.ChoiceFilter(label=_("Status"), choices=StatusIntervensi.choices)
     periode = PeriodeFilter(label=_("Periode (bulan)"), method="filter_periode")
-    tahun = django_filters.NumberFilter(label=_("Tahun"), field_name="tanggal", lookup_expr="year")
+    tahun = YearFilter(label=_("Tahun"), field_name="tanggal", lookup_expr="year")
 
     class Meta:
         model = Intervensi

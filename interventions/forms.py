@@ -28,6 +28,7 @@ from interventions.models import (
 )
 from kampungkb import uploads
 from kampungkb.concurrency import VersionFormMixin
+from kampungkb.contacts import PhoneWarningMixin
 from kampungkb.domain import JenisPoktan, Sasaran
 from kampungkb.forms import options_or_code_input
 from kampungkb.idempotency import OnceFormMixin
@@ -66,7 +67,7 @@ def inpres_choices() -> list:
     return [("", PILIH), *groups.items()]
 
 
-class IntervensiForm(OnceFormMixin, forms.ModelForm):
+class IntervensiForm(PhoneWarningMixin, OnceFormMixin, forms.ModelForm):
     sasaran = forms.MultipleChoiceField(
         label=_("Sasaran"),
         choices=Sasaran.choices,
@@ -169,7 +170,7 @@ class IntervensiEditForm(VersionFormMixin, IntervensiForm):
     pass
 
 
-class FotoForm(forms.Form):
+class FotoForm(OnceFormMixin, forms.Form):
     berkas = forms.FileField(
         label=_("Foto"),
         help_text=_("JPG, PNG atau WEBP, maksimal 8 MB. Foto diperkecil otomatis."),
@@ -230,7 +231,7 @@ def word_count(text: str) -> int:
     return len(re.findall(r"\w+", text or ""))
 
 
-class InovasiForm(forms.ModelForm):
+class InovasiForm(PhoneWarningMixin, forms.ModelForm):
     urusan_lain = forms.MultipleChoiceField(
         label=_("Urusan lain"),
         choices=URUSAN_CHOICES,
@@ -377,6 +378,10 @@ class InovasiForm(forms.ModelForm):
         return word_count(value or "")
 
 
+class InovasiCreateForm(OnceFormMixin, InovasiForm):
+    """The create form carries a one-time token: a double submit makes one innovation."""
+
+
 class InovasiEditForm(VersionFormMixin, InovasiForm):
     pass
 
@@ -421,7 +426,7 @@ class BuktiForm(VersionFormMixin, forms.ModelForm):
         return tanggal
 
 
-class UnggulanForm(forms.ModelForm):
+class UnggulanForm(PhoneWarningMixin, forms.ModelForm):
     def __init__(self, *args, kampung=None, **kwargs):
         super().__init__(*args, **kwargs)
         indonesian_blank_choices(self)

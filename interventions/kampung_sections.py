@@ -8,6 +8,7 @@ from __future__ import annotations
 from interventions import access
 from interventions.models import InovasiUnggulan, Intervensi
 from interventions.selectors import lintas_sektor_of
+from kampungkb.contacts import can_see_contacts
 
 FEED_SIZE = 10
 
@@ -35,7 +36,7 @@ def sections(request, kampung) -> list[dict]:
             "context": {
                 "kampung": kampung,
                 "unggulan": unggulan,
-                "show_contact": user.is_authenticated,
+                "show_contact": can_see_contacts(user),  # contact rights (kampungkb/contacts.py)
                 "can_manage": access.can_manage_unggulan(user),
             },
         },

@@ -25,7 +25,7 @@ from interventions.models import (
 )
 from interventions.selectors import lintas_sektor_count
 from kampungkb.audit import diff, record, snapshot
-from kampungkb.concurrency import save_versioned
+from kampungkb.concurrency import create_unique, save_versioned
 from kampungkb.models import Role
 from kampungkb.periods import Periode
 from kampungkb.uploads import CleanUpload
@@ -362,8 +362,12 @@ UNGGULAN_FIELDS = [
 
 @transaction.atomic
 def unggulan_create(*, kampung, data: dict[str, Any], by) -> InovasiUnggulan:
-    obj = InovasiUnggulan.objects.create(
-        kampung=kampung, **{f: data[f] for f in UNGGULAN_FIELDS if f in data}
+    obj = create_unique(
+        lambda: InovasiUnggulan.objects.create(
+            kampung=kampung, **{f: data[f] for f in UNGGULAN_FIELDS if f in data}
+        ),
+        field="nama",
+        message=_("Kampung KB ini sudah punya inovasi dengan nama ini."),
     )
     # Flagship innovations are on no dashboard: no summary to refresh.
     new = snapshot(obj, [f for f in UNGGULAN_FIELDS if f in data])
@@ -396,7 +400,11 @@ def unggulan_update(
 @transaction.atomic
 def instansi_lokal_create(*, kabupaten, nama: str, induk: Instansi, by) -> Instansi:
     """A local OPD name of one kabupaten, matched to its official agency."""
-    obj = Instansi.objects.create(nama=nama, kabupaten=kabupaten, induk=induk, urutan=100)
+    obj = create_unique(
+        lambda: Instansi.objects.create(nama=nama, kabupaten=kabupaten, induk=induk, urutan=100),
+        field="nama",
+        message=_("Nama ini sudah ada di daftar instansi."),
+    )
     record(
         actor=by,
         action="interventions.instansi.create",

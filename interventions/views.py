@@ -21,8 +21,8 @@ from interventions.filters import InovasiFilter, IntervensiFilter
 from interventions.forms import (
     BuktiForm,
     FotoForm,
+    InovasiCreateForm,
     InovasiEditForm,
-    InovasiForm,
     InstansiLokalForm,
     IntervensiEditForm,
     IntervensiForm,
@@ -41,6 +41,7 @@ from interventions.models import (
 )
 from kampungkb import thumbnails
 from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
+from kampungkb.contacts import warn_phones
 from kampungkb.files import serve_file
 from kampungkb.idempotency import ALREADY_SUBMITTED, submit_once
 from kampungkb.replica import replica_read
@@ -144,6 +145,7 @@ def intervensi_create(request):
         url, created = submit_once(data.get("form_token"), create)
         if created:
             messages.success(request, _("Intervensi tersimpan. Tambahkan foto bila ada."))
+            warn_phones(request, form)
         else:
             messages.info(request, ALREADY_SUBMITTED)
         return redirect(url)
@@ -173,6 +175,7 @@ def intervensi_edit(request, pk):
             context.update(_conflict_context(exc))
         else:
             messages.success(request, _("Perubahan intervensi tersimpan."))
+            warn_phones(request, form)
             return redirect("interventions:intervensi-detail", pk=obj.pk)
     return render(request, "interventions/intervensi_form.html", context)
 
@@ -184,7 +187,8 @@ def foto_add(request, pk):
     access.require(access.can_edit_intervensi(request.user, obj))
     form = FotoForm(request.POST, request.FILES, jenis=obj.jenis)
     if form.is_valid():
-        try:
+
+        def add() -> str:
             services.foto_add(
                 intervensi=obj,
                 foto=form.foto,
@@ -193,11 +197,15 @@ def foto_add(request, pk):
                 publik=form.cleaned_data["publik"],
                 by=request.user,
             )
+            return reverse("interventions:intervensi-detail", args=[obj.pk])
+
+        try:  # a double submit adds the photo once
+            url, created = submit_once(form.cleaned_data.get("form_token"), add)
         except ValidationError as exc:
             form.add_error("berkas", exc)
         else:
-            messages.success(request, _("Foto ditambahkan."))
-            return redirect("interventions:intervensi-detail", pk=obj.pk)
+            messages.success(request, _("Foto ditambahkan.") if created else ALREADY_SUBMITTED)
+            return redirect(url)
     return _detail(request, obj, foto_form=form, status=400)
 
 
@@ -283,15 +291,29 @@ def _inovasi_form_page(request, form, obj=None, extra=None):
 @require_http_methods(["GET", "POST"])
 def inovasi_create(request):
     access.require(access.can_manage_inovasi(request.user))
-    form = InovasiForm(request.POST or None, request.FILES or None, user=request.user)
+    form = InovasiCreateForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        obj = services.inovasi_create(
-            data=form.cleaned_data, files=form.uploaded_files(), by=request.user
-        )
-        _warn_words(request, obj)
-        messages.success(request, _("Profil inovasi tersimpan. Lengkapi data pendukung IID."))
-        return redirect("interventions:inovasi-bukti", pk=obj.pk)
+
+        def create() -> str:
+            obj = services.inovasi_create(
+                data=form.cleaned_data, files=form.uploaded_files(), by=request.user
+            )
+            _warn_words(request, obj)
+            warn_phones(request, form)
+            return reverse("interventions:inovasi-bukti", args=[obj.pk])
+
+        url, created = submit_once(form.cleaned_data.get("form_token"), create)
+        if created:
+            messages.success(request, _("Profil inovasi tersimpan. Lengkapi data pendukung IID."))
+        else:
+            messages.info(request, ALREADY_SUBMITTED)
+        return redirect(url)
     return _inovasi_form_page(request, form)
+
+
+def _add_errors(form, exc: ValidationError) -> None:
+    for key, errors in exc.message_dict.items():
+        form.add_error(key if key in form.fields else None, errors)
 
 
 def _warn_words(request, obj):
@@ -329,6 +351,7 @@ def inovasi_edit(request, pk):
             extra = _conflict_context(exc)
         else:
             _warn_words(request, obj)
+            warn_phones(request, form)
             messages.success(request, _("Profil inovasi tersimpan."))
             return redirect("interventions:inovasi-detail", pk=obj.pk)
     return _inovasi_form_page(request, form, obj, extra)
@@ -434,9 +457,14 @@ def unggulan_create(request, kampung_id):
     access.require(access.can_manage_unggulan(request.user))
     form = UnggulanForm(request.POST or None, kampung=kampung)
     if request.method == "POST" and form.is_valid():
-        services.unggulan_create(kampung=kampung, data=form.cleaned_data, by=request.user)
-        messages.success(request, _("Inovasi unggulan tersimpan."))
-        return redirect(_kampung_url(kampung))
+        try:
+            services.unggulan_create(kampung=kampung, data=form.cleaned_data, by=request.user)
+        except ValidationError as exc:  # the name was taken by a concurrent request
+            _add_errors(form, exc)
+        else:
+            messages.success(request, _("Inovasi unggulan tersimpan."))
+            warn_phones(request, form)
+            return redirect(_kampung_url(kampung))
     return render(request, "interventions/unggulan_form.html", {"form": form, "kampung": kampung})
 
 
@@ -461,6 +489,7 @@ def unggulan_edit(request, pk):
             context.update(_conflict_context(exc))
         else:
             messages.success(request, _("Inovasi unggulan tersimpan."))
+            warn_phones(request, form)
             return redirect(_kampung_url(obj.kampung))
     return render(request, "interventions/unggulan_form.html", context)
 
@@ -497,14 +526,18 @@ def instansi_create(request):
     access.require(kabupaten is not None)
     form = InstansiLokalForm(request.POST or None, kabupaten=kabupaten)
     if request.method == "POST" and form.is_valid():
-        services.instansi_lokal_create(
-            kabupaten=kabupaten,
-            nama=form.cleaned_data["nama"],
-            induk=form.cleaned_data["induk"],
-            by=request.user,
-        )
-        messages.success(request, _("OPD lokal ditambahkan."))
-        return redirect("interventions:instansi-list")
+        try:
+            services.instansi_lokal_create(
+                kabupaten=kabupaten,
+                nama=form.cleaned_data["nama"],
+                induk=form.cleaned_data["induk"],
+                by=request.user,
+            )
+        except ValidationError as exc:  # the name was taken by a concurrent request
+            _add_errors(form, exc)
+        else:
+            messages.success(request, _("OPD lokal ditambahkan."))
+            return redirect("interventions:instansi-list")
     return render(
         request, "interventions/instansi_form.html", {"form": form, "kabupaten": kabupaten}
     )

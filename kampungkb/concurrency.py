@@ -8,10 +8,15 @@ changed (the audit entries written since that version).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django import forms
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
+
+UNIQUE_VIOLATION = "23505"  # PostgreSQL's SQLSTATE for a duplicate key
 
 CONFLICT_MESSAGE = _(
     "Data ini sudah diubah orang lain sejak Anda membukanya. Isian Anda belum disimpan "
@@ -62,3 +67,17 @@ class VersionFormMixin(forms.Form):
     """Adds the hidden ``version`` the user loaded; views pass it to save_versioned."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+def create_unique[T](create: Callable[[], T], *, field: str, message) -> T:
+    """Run ``create`` in a savepoint. When a concurrent request inserted the
+    same unique key between the form's check and this insert, PostgreSQL
+    refuses ours: answer the form's own message at ``field`` instead of a 500.
+    Other integrity errors are bugs and propagate."""
+    try:
+        with transaction.atomic():
+            return create()
+    except IntegrityError as exc:
+        if getattr(exc.__cause__, "sqlstate", None) != UNIQUE_VIOLATION:
+            raise
+        raise ValidationError({field: [message]}) from exc

@@ -67,6 +67,8 @@ def get_for_user_or_404(queryset: models.QuerySet | type[models.Model], user, **
     """Fetch one object inside the user's scope; outside scope looks like absent (404)."""
     if isinstance(queryset, type):
         queryset = queryset.objects.all()
+    if any(isinstance(v, str) and "\x00" in v for v in lookup.values()):
+        raise Http404  # PostgreSQL refuses NUL in text; no such object exists
     try:
         return queryset.for_user(user).get(**lookup)
     except (queryset.model.DoesNotExist, ValueError) as exc:

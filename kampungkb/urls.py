@@ -3,15 +3,15 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from kampungkb import pwa, views
+from kampungkb import accounts, pwa, views
 
 akun_patterns = (
     [
-        path("masuk/", auth_views.LoginView.as_view(), name="login"),
+        path("masuk/", accounts.LoginView.as_view(), name="login"),
         path("keluar/", pwa.LogoutView.as_view(), name="logout"),
         path(
             "kata-sandi/",
-            auth_views.PasswordChangeView.as_view(success_url="/akun/kata-sandi/selesai/"),
+            accounts.PasswordChangeView.as_view(success_url="/akun/kata-sandi/selesai/"),
             name="password-change",
         ),
         path(

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from kampungkb import services
+from kampungkb.contacts import for_viewer
 from kampungkb.forms import PeriodeReopenForm
 from kampungkb.models import AuditEntry, PeriodeBuka, Role
 from kampungkb.replica import replica_read
@@ -83,6 +84,8 @@ def wilayah_browse(request, kode=None):
 def audit_list(request):
     entries = AuditEntry.objects.for_user(request.user).select_related("actor")
     page = Paginator(entries, 50).get_page(request.GET.get("hal"))
+    # Contacts in the history follow the viewer's rights (issue 13 §6).
+    page.object_list = [for_viewer(e, request.user) for e in page.object_list]
     return render(request, "kampungkb/audit_list.html", {"page": page})
 
 

@@ -109,6 +109,9 @@ def _convert(kind: str, raw: Any, header: str, baris: Baris) -> Any:
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
     text = "" if raw is None else str(raw).strip()
+    if "\x00" in text:  # PostgreSQL refuses NUL: the row says so instead of a 500
+        baris.errors.append(_("%(h)s memuat karakter NUL yang tidak diizinkan") % {"h": header})
+        text = text.replace("\x00", "")
     if kind in ("text", "text_opt"):
         if kind == "text" and not text:
             baris.errors.append(_("%(h)s wajib diisi") % {"h": header.lower()})

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from kampungkb import audit
-from kampungkb.concurrency import ConflictError, save_versioned
+from kampungkb.concurrency import ConflictError, create_unique, save_versioned
 from kampungkb.domain import JenisPoktan, Kontrasepsi, NonKontrasepsi
 from kampungkb.periods import Periode, is_open, periode_status
 from poktan.models import (
@@ -440,7 +440,11 @@ def anggota_save(
     if clash.exists():
         raise ValidationError({"nomor_kk": [_("Nomor KK ini sudah terdaftar di poktan ini.")]})
     if anggota is None:
-        anggota = Anggota.objects.create(poktan=poktan, **data)
+        anggota = create_unique(
+            lambda: Anggota.objects.create(poktan=poktan, **data),
+            field="nomor_kk",
+            message=_("Nomor KK ini sudah terdaftar di poktan ini."),
+        )
         changes = audit.diff(Anggota, {}, audit.snapshot(anggota, ANGGOTA_AUDIT_FIELDS))
         changes.pop("nomor_kk", None)  # the audit log is read widely: no KK numbers in it
         audit.record(actor=by, action="poktan.anggota.create", obj=anggota, changes=changes)

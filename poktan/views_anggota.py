@@ -133,7 +133,7 @@ def anggota_import(request, pk: int):
         upload = ImporAnggota.objects.create(
             poktan=poktan,
             diunggah_oleh=request.user,
-            nama_berkas=berkas.name[:255],
+            nama_berkas=berkas.name.replace("\x00", "")[:255],
             isi=isi,
         )
         return _preview(request, poktan, upload)

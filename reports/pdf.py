@@ -20,6 +20,8 @@ from django.utils import timezone
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from kampungkb.contacts import mask_phones
+
 # A base URL no request ever leaves for: the fetcher answers it from disk.
 BASE_URL = "http://portal.invalid/"
 
@@ -75,6 +77,9 @@ def render_document(body_template: str, context: dict, request=None):
     html = render_to_string(
         "base_print.html", {**context, "body_template": body_template}, request=request
     )
+    # Documents travel beyond the portal: phone numbers typed into free text
+    # are masked for every reader (kampungkb/contacts.py, issue 13 §7).
+    html = mask_phones(html)
     return HTML(string=html, base_url=BASE_URL, url_fetcher=LocalFetcher()).render()
 
 

@@ -1,6 +1,8 @@
 """Report previews and downloads: the same body template and context
 render the HTML preview (inside base.html) and the PDF (inside base_print.html)."""
 
+import uuid
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
@@ -113,6 +115,7 @@ def _recap(request, jenis, kode, fmt):
         "unduh_xlsx": urls["xlsx"],
         "periode_choices": periode_choices(params["periode"]),
         "antre": wilayah.tingkat <= 2,  # many villages: prepared in the background
+        "form_token": uuid.uuid4(),  # a double tap on "Siapkan PDF" queues one job
         "jenis": jenis,
         "wilayah": wilayah,
         "bulan": params["bulan"],

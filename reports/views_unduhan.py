@@ -2,12 +2,16 @@
 
 An Unduhan belongs to the user who asked for it; anyone else gets 404."""
 
+import uuid
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kampungkb.idempotency import submit_once
 from reports import outputs, tasks
 from reports.access import wilayah_for
 from reports.models import StatusUnduhan, Unduhan
@@ -26,17 +30,30 @@ def unduhan_create(request):
         raise Http404
     params = outputs.params_from(request.POST)
     periode = params["periode"]
-    unduhan = Unduhan.objects.create(
-        pemilik=request.user,
-        jenis=jenis,
-        wilayah=wilayah,
-        periode=periode.first_day,
-        bulan=params["bulan"],
-        format=fmt,
-        judul=f"{spec.judul} {wilayah.label} {periode.label}",
-    )
-    tasks.prepare_unduhan.enqueue(unduhan.pk)
-    return redirect("reports:unduhan-detail", pk=unduhan.pk)
+
+    def create() -> str:
+        unduhan = Unduhan.objects.create(
+            pemilik=request.user,
+            jenis=jenis,
+            wilayah=wilayah,
+            periode=periode.first_day,
+            bulan=params["bulan"],
+            format=fmt,
+            judul=f"{spec.judul} {wilayah.label} {periode.label}",
+        )
+        tasks.prepare_unduhan.enqueue(unduhan.pk)
+        return reverse("reports:unduhan-detail", args=[unduhan.pk])
+
+    # A double tap on "Siapkan PDF" queues one job and shows it twice.
+    url, _created = submit_once(_token(request.POST.get("form_token")), create)
+    return redirect(url)
+
+
+def _token(value) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None
 
 
 def _own(request, pk) -> Unduhan:

@@ -26,6 +26,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from kampungkb import timefmt
+from kampungkb.contacts import mask_phones
 
 INTEGER = "#,##0"
 DECIMAL = "#,##0.0"
@@ -101,8 +102,9 @@ def _cell_value(value):
     if isinstance(value, dt.datetime):  # openpyxl holds no offset: the local wall clock
         return timefmt.local_naive(value)
     if value is not None and not isinstance(value, int | float | str | dt.date):
-        return str(value)
-    return value
+        value = str(value)
+    # Documents carry no phone numbers typed into free text (issue 13 §7).
+    return mask_phones(value)
 
 
 def xlsx_response(sheets: Sequence[Sheet], filename: str) -> HttpResponse:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kampungkb import uploads
+from kampungkb.contacts import PhoneWarningMixin
 from kampungkb.domain import SumberDana
 from villages.choices import (
     Frekuensi,
@@ -87,7 +88,7 @@ class VersionField(forms.IntegerField):
         super().__init__(widget=forms.HiddenInput, min_value=0, **kwargs)
 
 
-class KampungForm(forms.ModelForm):
+class KampungForm(PhoneWarningMixin, forms.ModelForm):
     version = VersionField()
     misi = LinesField(label=_("Misi"), required=False, help_text=_("Satu misi per baris."))
     faktor_pendukung = LinesField(

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from kampungkb import audit
-from kampungkb.concurrency import ConflictError, save_versioned
+from kampungkb.concurrency import UNIQUE_VIOLATION, ConflictError, save_versioned
 from kampungkb.models import AuditEntry
 from kampungkb.periods import Periode, is_open
 from reports.summaries import refresh_desa
@@ -101,6 +101,9 @@ def _percontohan_error(exc: IntegrityError) -> ValidationError:
         return ValidationError(
             {"percontohan_kabupaten": _("Kabupaten ini sudah punya Kampung KB percontohan.")}
         )
+    if getattr(exc.__cause__, "sqlstate", None) == UNIQUE_VIOLATION:
+        # Another request registered this desa between the check and the insert.
+        return ValidationError({"desa": _("Desa ini sudah punya Kampung KB.")})
     raise exc
 
 

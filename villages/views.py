@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods
 from kampungkb import thumbnails
 from kampungkb.audit import history, sentence
 from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
+from kampungkb.contacts import for_viewer, warn_phones
 from kampungkb.files import serve_file
 from kampungkb.models import Role
 from kampungkb.periods import STATUS_LABELS, Periode, PeriodeStatus, periode_status
@@ -293,6 +294,7 @@ def kampung_edit(request, kode):
             form.add_error(None, exc)
         else:
             messages.success(request, _("Profil Kampung KB disimpan."))
+            warn_phones(request, form)
             return redirect("villages:kampung-detail", kode=kode)
     return render(request, "villages/kampung_form.html", context)
 
@@ -372,7 +374,9 @@ def snapshot_edit(request, kode, jenis, periode):
         "form": form,
         "current": current,
         "dari_periode": start.periode if start and not current else None,
-        "sentences": [(e, sentence(e)) for e in snapshot_history(kampung, jenis)],
+        "sentences": [
+            (e, sentence(for_viewer(e, request.user))) for e in snapshot_history(kampung, jenis)
+        ],
         "bulan": [
             b
             for b in (periode.prev().prev(), periode.prev(), periode, periode.next())
@@ -436,14 +440,16 @@ def denominators_as_help(form, kampung, periode) -> None:
 def kampung_riwayat(request, kode):
     """Change history of the profile, pokja and each snapshot kind, for every reader."""
     kampung = kampung_for(request, kode, PAGE_QUERYSET)
-    blocks = [(_("Profil dan potensi"), [(e, sentence(e)) for e in history(kampung)[:20]])]
+    user = request.user
+
+    def said(entries):  # contacts masked for roles without contact rights
+        return [(e, sentence(for_viewer(e, user))) for e in entries]
+
+    blocks = [(_("Profil dan potensi"), said(history(kampung)[:20]))]
     pokja = getattr(kampung, "pokja", None)
     if pokja is not None:
-        blocks.append((_("Pokja"), [(e, sentence(e)) for e in history(pokja)[:20]]))
-    blocks += [
-        (JENIS_LABEL[jenis], [(e, sentence(e)) for e in snapshot_history(kampung, jenis)])
-        for jenis in JENIS
-    ]
+        blocks.append((_("Pokja"), said(history(pokja)[:20])))
+    blocks += [(JENIS_LABEL[jenis], said(snapshot_history(kampung, jenis))) for jenis in JENIS]
     return render(
         request,
         "villages/kampung_riwayat.html",

@@ -40,10 +40,30 @@ def mask_digits(value, keep=4):
     return "•" * max(len(value) - keep, 0) + value[-keep:] if value else ""
 
 
-@register.inclusion_tag("includes/_history.html")
-def audit_history(obj, limit=20):
+@register.inclusion_tag("includes/_history.html", takes_context=True)
+def audit_history(context, obj, limit=20):
+    from kampungkb.contacts import for_viewer
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
     entries = list(audit.history(obj)[: int(limit)])
-    return {"sentences": [(e, audit.sentence(e)) for e in entries]}
+    # Contacts in the history follow the viewer's rights (issue 13 §6).
+    return {"sentences": [(e, audit.sentence(for_viewer(e, user))) for e in entries]}
+
+
+@register.filter
+def kontak(value, user):
+    """Free text as ``user`` may read it: phone numbers masked for roles without
+    contact rights (kampungkb/contacts.py, issue 13 §7)."""
+    from django.utils.safestring import SafeData, mark_safe
+
+    from kampungkb.contacts import can_see_contacts, mask_phones
+
+    if can_see_contacts(user):
+        return value
+    masked = mask_phones(value)
+    # Masking swaps digits for dots: rendered rich text stays as safe as it was.
+    return mark_safe(masked) if isinstance(value, SafeData) else masked  # noqa: S308
 
 
 @register.simple_tag

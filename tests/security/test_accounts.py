@@ -87,3 +87,62 @@ def test_strong_new_password_is_accepted(client_for, kader_pondokbatu):
     assert response.status_code == 302
     kader_pondokbatu.refresh_from_db()
     assert kader_pondokbatu.check_password("Keripik-Pisang-Pondok-Batu-2026")
+
+
+# --- issue 13 §8: per-address limit, password-change throttle ------------------
+
+
+def _login(client, username, password, address):
+    return client.post(
+        reverse("akun:login"), {"username": username, "password": password}, REMOTE_ADDR=address
+    )
+
+
+def test_one_address_guessing_many_usernames_is_refused(client, kader_pondokbatu):
+    """60 failures over 15 usernames from one address: refused once the
+    per-address limit is reached, even for a real user with the right
+    password — from that address only."""
+    statuses = []
+    for i in range(60):
+        response = _login(client, f"kader.{i % 15:04d}", "tebakan", "10.9.9.9")
+        statuses.append(response.status_code)
+    limit = settings.AXES_IP_FAILURE_LIMIT
+    assert set(statuses[:limit]) == {200}, statuses
+    assert set(statuses[limit:]) == {429}, statuses
+    response = _login(client, "kader.pondokbatu", settings.DEMO_PASSWORD, "10.9.9.9")
+    assert response.status_code == 429
+    response = _login(client, "kader.pondokbatu", settings.DEMO_PASSWORD, "10.1.1.1")
+    assert response.status_code == 302
+
+
+def test_guessing_a_kaders_username_elsewhere_does_not_lock_her_out(client, kader_pondokbatu):
+    for _ in range(3 * settings.AXES_FAILURE_LIMIT):
+        _login(client, "kader.pondokbatu", "tebakan", "10.9.9.9")
+    assert _login(client, "kader.pondokbatu", "tebakan", "10.9.9.9").status_code == 429
+    response = _login(client, "kader.pondokbatu", settings.DEMO_PASSWORD, "10.1.1.1")
+    assert response.status_code == 302
+
+
+def test_wrong_old_passwords_are_throttled(client_for, kader_pondokbatu):
+    client = client_for(kader_pondokbatu)
+    url = reverse("akun:password-change")
+    new = "Keripik-Pisang-Pondok-Batu-2026"
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        response = client.post(
+            url, {"old_password": "tebakan", "new_password1": new, "new_password2": new}
+        )
+        assert response.status_code == 200
+        assert response.context["form"].errors.get("old_password")
+    # The failure reaching the limit shows the lockout page, as the login does.
+    response = client.post(
+        url, {"old_password": "tebakan", "new_password1": new, "new_password2": new}
+    )
+    assert response.status_code == 429
+    response = client.post(
+        url,
+        {"old_password": settings.DEMO_PASSWORD, "new_password1": new, "new_password2": new},
+    )
+    assert response.status_code == 200
+    assert "Terlalu banyak percobaan" in " ".join(response.context["form"].errors["old_password"])
+    kader_pondokbatu.refresh_from_db()
+    assert kader_pondokbatu.check_password(settings.DEMO_PASSWORD)

@@ -194,3 +194,124 @@ def test_documents_of_another_kabupaten_are_404(sec, client_for):
         reverse("villages:kampung-berkas", args=[sec.kampung_lain.desa_id, "sk"]),
     ):
         assert client.get(url).status_code == 404, url
+
+
+# --- issue 13 §6: the history follows the viewer's rights ----------------------
+
+CONTACT_RIGHTS = ("kader_pondokbatu", "opd_labuhanbatu", "admin_portal")  # kampungkb/contacts.py
+HISTORY_PHONE_OLD, HISTORY_PHONE_NEW = "081255566677", "081399988877"
+HISTORY_NIP_OLD, HISTORY_NIP_NEW = "197001012000011002", "198502022010012003"
+UNGGULAN_PHONE_OLD, UNGGULAN_PHONE_NEW = "085211122233", "085344455566"
+HISTORY_SECRETS = (
+    HISTORY_PHONE_OLD,
+    HISTORY_PHONE_NEW,
+    HISTORY_NIP_OLD,
+    HISTORY_NIP_NEW,
+    UNGGULAN_PHONE_OLD,
+    UNGGULAN_PHONE_NEW,
+    "Pak Narahubung Baru",
+)
+HISTORY_TEMPLATES = {"includes/_history.html", "villages/kampung_riwayat.html"}
+DOCUMENT_SUFFIXES = ("-pdf", "-xlsx", "-berkas", "foto", "-template")
+
+
+@pytest.fixture
+def history_world(personas, kampung_pondokbatu, kampung_tapteng, settings, tmp_path):
+    """The permission-matrix world, plus history entries that carry contacts:
+    the PLKB's phone and NIP changed, a flagship innovation's contact changed."""
+    import types
+
+    from interventions import services as iv
+    from kampungkb.periods import Periode
+    from tests.matrix import app_modules
+    from villages import services as vs
+    from villages.models import ProfilKampung
+    from villages.selectors import snapshot_exact
+    from villages.tests.factories import profil_data
+
+    settings.MEDIA_ROOT = tmp_path
+    w = types.SimpleNamespace(
+        personas=personas, kampung=kampung_pondokbatu, kampung_lain=kampung_tapteng
+    )
+    for module in app_modules():
+        if hasattr(module, "build"):
+            module.build(w)
+    admin = personas.admin_portal
+    periode = Periode.current()
+    for kontak, nip in ((HISTORY_PHONE_OLD, HISTORY_NIP_OLD), (HISTORY_PHONE_NEW, HISTORY_NIP_NEW)):
+        current = snapshot_exact(ProfilKampung, w.kampung, periode.first_day)
+        vs.snapshot_save(
+            kampung=w.kampung,
+            jenis="profil",
+            periode=periode,
+            data=profil_data(plkb_kontak=kontak, plkb_nip=nip),
+            expected_version=current.version if current else 0,
+            by=admin,
+            check_open=False,
+        )
+    unggulan = w.iv_unggulan
+    for telepon, ketua in (
+        (UNGGULAN_PHONE_OLD, "Pak Lama"),
+        (UNGGULAN_PHONE_NEW, "Pak Narahubung Baru"),
+    ):
+        unggulan.refresh_from_db()
+        iv.unggulan_update(
+            unggulan=unggulan,
+            data={"telepon": telepon, "ketua": ketua},
+            expected_version=unggulan.version,
+            by=admin,
+        )
+    return w
+
+
+def _history_urls(w, clients) -> list[tuple[str, dict]]:
+    """Every URL of the URL conf whose page renders history sentences."""
+    from tests.matrix import all_cases
+
+    found = []
+    for case in all_cases():
+        if case.method != "GET" or case.url_name.endswith(DOCUMENT_SUFFIXES):
+            continue
+        url = case.url(w)
+        response = clients["admin_portal"].get(url)
+        names = {t.name for t in getattr(response, "templates", []) or []}
+        if case.url_name == "audit-list" or names & HISTORY_TEMPLATES:
+            found.append((url, case.expected))
+    return found
+
+
+def test_history_pages_show_contacts_only_to_roles_with_contact_rights(history_world):
+    """Every history page × every persona: the PLKB's phone and NIP and a
+    flagship innovation's contact appear only for kader, OPD kabupaten and
+    admin; other roles read the change with the values masked."""
+    from django.test import Client
+
+    from conftest import PERSONAS
+
+    w = history_world
+    clients = {}
+    for name in PERSONAS:
+        clients[name] = Client()
+        user = getattr(w.personas, name)
+        if getattr(user, "is_authenticated", False):
+            clients[name].force_login(user)
+    pages = _history_urls(w, clients)
+    urls = [u for u, _e in pages]
+    assert reverse("audit-list") in urls
+    assert reverse("villages:kampung-riwayat", args=[w.kampung.desa_id]) in urls
+    seen_by_admin = ""
+    for url, expected in pages:
+        for persona in PERSONAS:
+            if expected[persona] != 200:
+                continue
+            html = clients[persona].get(url).content.decode()
+            if persona == "admin_portal":
+                seen_by_admin += html
+            if persona in CONTACT_RIGHTS:
+                continue
+            for secret in HISTORY_SECRETS:
+                assert secret not in html, (url, persona, secret)
+                assert secret not in digits_only(html), (url, persona, secret)
+    # The data is there: roles with contact rights read it.
+    assert HISTORY_PHONE_NEW in seen_by_admin and HISTORY_NIP_NEW in seen_by_admin
+    assert UNGGULAN_PHONE_NEW in seen_by_admin
