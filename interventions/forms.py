@@ -29,7 +29,7 @@ from interventions.models import (
 )
 from kampungkb.concurrency import VersionFormMixin
 from kampungkb.domain import JenisPoktan, Sasaran
-from kampungkb.forms import options_or_code_input
+from kampungkb.forms import UangField, options_or_code_input
 from kampungkb.idempotency import OnceFormMixin
 from villages.fields import KampungChoiceField, KampungCodesField
 from villages.models import KampungKB, Tingkat, Wilayah
@@ -85,7 +85,7 @@ class IntervensiForm(OnceFormMixin, forms.ModelForm):
 
     class Meta:
         model = Intervensi
-        field_classes = {"kampung": KampungChoiceField}
+        field_classes = {"kampung": KampungChoiceField, "anggaran": UangField}
         fields = [
             "kampung",
             "judul",
@@ -109,7 +109,6 @@ class IntervensiForm(OnceFormMixin, forms.ModelForm):
             "tanggal": DATE,
             "instansi": forms.CheckboxSelectMultiple,
             "deskripsi": forms.Textarea(attrs={"rows": 5}),
-            "anggaran": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
             "penerima_manfaat": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
         }
 
