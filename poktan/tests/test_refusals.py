@@ -18,9 +18,7 @@ def url(poktan, periode, name="laporan-edit"):
 
 
 def register(poktan, periode, status):
-    return Laporan.objects.create(
-        poktan=poktan, periode=periode.first_day, status=status, **STORED
-    )
+    return Laporan.objects.create(poktan=poktan, periode=periode.first_day, status=status, **STORED)
 
 
 def assert_refused_with_stored_values(response, reason: str, laporan):
@@ -49,7 +47,7 @@ def test_saving_over_a_submitted_or_verified_register_says_why(
 ):
     laporan = register(bkb, periode, status)
     response = client_for(kader_pondokbatu).post(
-        url(bkb, periode), post_data(version=laporan.version, **POSTED)
+        url(bkb, periode), post_data(version=laporan.version, **POSTED), follow=True
     )
     assert_refused_with_stored_values(response, reason, laporan)
 
@@ -58,7 +56,7 @@ def test_saving_in_a_locked_month_says_why(client_for, kader_pondokbatu, bkb, pe
     locked = periode.prev().prev()  # past its lock date whatever today is
     laporan = register(bkb, locked, Status.DRAF)
     response = client_for(kader_pondokbatu).post(
-        url(bkb, locked), post_data(version=laporan.version, **POSTED)
+        url(bkb, locked), post_data(version=laporan.version, **POSTED), follow=True
     )
     assert_refused_with_stored_values(response, "sudah terkunci", laporan)
 
@@ -67,7 +65,9 @@ def test_submitting_in_a_locked_month_says_why(client_for, kader_pondokbatu, bkb
     locked = periode.prev().prev()
     laporan = register(bkb, locked, Status.DRAF)
     response = client_for(kader_pondokbatu).post(
-        url(bkb, locked, "laporan-submit"), post_data(version=laporan.version, **POSTED)
+        url(bkb, locked, "laporan-submit"),
+        post_data(version=laporan.version, **POSTED),
+        follow=True,
     )
     assert_refused_with_stored_values(response, "sudah terkunci", laporan)
     laporan.refresh_from_db()
@@ -78,5 +78,37 @@ def test_refusal_is_translated(client_for, kader_pondokbatu, bkb, periode):
     laporan = register(bkb, periode, Status.DIVERIFIKASI)
     client = client_for(kader_pondokbatu)
     client.cookies["django_language"] = "en"
-    response = client.post(url(bkb, periode), post_data(version=laporan.version, **POSTED))
+    response = client.post(
+        url(bkb, periode), post_data(version=laporan.version, **POSTED), follow=True
+    )
     assert_refused_with_stored_values(response, "verified and can no longer be changed", laporan)
+
+
+def test_refusal_says_why_even_when_the_typed_figures_are_wrong(
+    client_for, kader_pondokbatu, bkb, periode
+):
+    # Before: the form's own errors were checked first and, the page being
+    # read-only, nothing at all was said.
+    laporan = register(bkb, periode, Status.DIVERIFIKASI)
+    data = post_data(version=laporan.version, **POSTED)
+    data["anak_dipantau_kka"] = "abc"
+    response = client_for(kader_pondokbatu).post(url(bkb, periode), data, follow=True)
+    html = response.content.decode()
+    assert "sudah diverifikasi dan tidak dapat diubah lagi" in html
+    assert 'value="abc"' not in html and ">abc<" not in html
+
+
+def test_submitting_a_verified_register_says_it_is_verified(
+    client_for, kader_pondokbatu, bkb, periode
+):
+    laporan = register(bkb, periode, Status.DIVERIFIKASI)
+    response = client_for(kader_pondokbatu).post(
+        url(bkb, periode, "laporan-submit"),
+        post_data(version=laporan.version, **POSTED),
+        follow=True,
+    )
+    assert_refused_with_stored_values(
+        response, "sudah diverifikasi dan tidak dapat diubah lagi", laporan
+    )
+    laporan.refresh_from_db()
+    assert laporan.status == Status.DIVERIFIKASI
