@@ -9,7 +9,8 @@ least 1000 (ids, versions, counts, money, photo sizes). The test fails when
   (``1.280``, ``10,500,000``): the browser reads ``width="1.280"`` as 1 px and
   the form refuses its own ``10.500.000``;
 - the text a person reads shows a large figure without its digit groups
-  (``10500000``): the portal writes ``10.500.000`` / ``10,500,000``.
+  (``10500000``): the portal writes ``10.500.000`` / ``10,500,000``;
+- an XLSX export holds a number as grouped text (a spreadsheet cannot sum it).
 
 The world is the matrix's own (``tests.matrix``), so a new page or form is
 covered as soon as it has its matrix case.
@@ -17,6 +18,7 @@ covered as soon as it has its matrix case.
 
 from __future__ import annotations
 
+import io
 import re
 import types
 from html.parser import HTMLParser
@@ -115,6 +117,21 @@ def scan(html: str) -> AttributeScan:
     parser.feed(html)
     parser.close()
     return parser
+
+
+def grouped_cells(content: bytes) -> list[str]:
+    """XLSX cells holding a number as text with digit groups (a spreadsheet
+    cannot add them up)."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(content), read_only=True)
+    return [
+        f"{sheet.title}!{value!r}"
+        for sheet in workbook.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+        if isinstance(value, str) and GROUPED.match(value.strip())
+    ]
 
 
 def test_detector_tells_machine_numbers_from_people_numbers():
@@ -241,8 +258,11 @@ def test_no_localized_number_reaches_a_machine(language, world, client_for):
         client = client_for(getattr(world.personas, persona))
         client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
         response = client.get(url)
-        if "html" not in response.get("Content-Type", ""):
-            not_html.add(label)
+        content_type = response.get("Content-Type", "")
+        if "spreadsheetml" in content_type:
+            in_attributes += [f"{label}: {c}" for c in grouped_cells(response.content)]
+        if "html" not in content_type:
+            not_html.add(label)  # a PDF is for people; an XLSX is checked once
             continue
         assert response.status_code == 200, (label, persona, response.status_code)
         seen += 1
