@@ -30,7 +30,7 @@ from kampungkb import uploads
 from kampungkb.concurrency import VersionFormMixin
 from kampungkb.contacts import PhoneWarningMixin
 from kampungkb.domain import JenisPoktan, Sasaran
-from kampungkb.forms import options_or_code_input
+from kampungkb.forms import UangField, options_or_code_input
 from kampungkb.idempotency import OnceFormMixin
 from villages.fields import KampungChoiceField, KampungCodesField
 from villages.models import KampungKB, Tingkat, Wilayah
@@ -86,7 +86,7 @@ class IntervensiForm(PhoneWarningMixin, OnceFormMixin, forms.ModelForm):
 
     class Meta:
         model = Intervensi
-        field_classes = {"kampung": KampungChoiceField}
+        field_classes = {"kampung": KampungChoiceField, "anggaran": UangField}
         fields = [
             "kampung",
             "judul",
@@ -110,7 +110,6 @@ class IntervensiForm(PhoneWarningMixin, OnceFormMixin, forms.ModelForm):
             "tanggal": DATE,
             "instansi": forms.CheckboxSelectMultiple,
             "deskripsi": forms.Textarea(attrs={"rows": 5}),
-            "anggaran": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
             "penerima_manfaat": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
         }
 

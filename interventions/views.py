@@ -202,7 +202,10 @@ def foto_add(request, pk):
         try:  # a double submit adds the photo once
             url, created = submit_once(form.cleaned_data.get("form_token"), add)
         except ValidationError as exc:
-            form.add_error("berkas", exc)
+            # No free slot (the page's form is hidden then): a refusal said
+            # on the page as it is, not a field error nobody sees.
+            messages.error(request, " ".join(exc.messages))
+            return redirect("interventions:intervensi-detail", pk=obj.pk)
         else:
             messages.success(request, _("Foto ditambahkan.") if created else ALREADY_SUBMITTED)
             return redirect(url)

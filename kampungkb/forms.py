@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 from django import forms
 from django.utils import timezone
@@ -24,6 +25,53 @@ class PeriodeField(forms.CharField):
 
     def prepare_value(self, value):
         return str(value) if isinstance(value, Periode) else value
+
+
+# "Rp", "Rp." or "IDR" before the amount; ",-" or ",00" after it (how rupiah are
+# written on receipts and in kader notebooks).
+RUPIAH_PREFIX = re.compile(r"^(?:rp\.?|idr)\s*", re.IGNORECASE)
+RUPIAH_SUFFIX = re.compile(r"(?:[.,]-|[.,]00)$")
+# 10500000, or grouped by threes with dots (Indonesian) or commas (English).
+RUPIAH = re.compile(r"^\d+$|^\d{1,3}(?:\.\d{3})+$|^\d{1,3}(?:,\d{3})+$")
+BIGINT_MAX = 9_223_372_036_854_775_807
+
+
+class UangField(forms.IntegerField):
+    """A rupiah amount as a kader writes it: `10.500.000`, `10500000`,
+    `Rp 10.500.000`, `Rp 10.500.000,-` and `10,500,000` all mean ten and a half
+    million. The input shows plain digits (what the form reads back unchanged);
+    the pages show `Rp 10.500.000` with the `rupiah` filter."""
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+    default_error_messages = {
+        "invalid": _("Tulis jumlah rupiah tanpa sen, mis. 10500000 atau 10.500.000."),
+        "min_value": _("Tidak boleh negatif."),
+        "max_value": _("Jumlah terlalu besar."),
+    }
+
+    def __init__(self, *, min_value=0, max_value=BIGINT_MAX, **kwargs):
+        kwargs.pop("localize", None)  # digits in, digits out: never localized
+        super().__init__(min_value=min_value, max_value=max_value, **kwargs)
+        self.widget.attrs.setdefault("class", "uang-input")
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            text = "".join(value.split())  # spaces, also the non-breaking ones
+            text = RUPIAH_SUFFIX.sub("", RUPIAH_PREFIX.sub("", text))
+            if not text:
+                return None
+            if not RUPIAH.match(text):
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+            value = text.replace(".", "").replace(",", "")
+        return super().to_python(value)
+
+    def widget_attrs(self, widget):
+        # No min/max attributes: the browser would refuse "10.500.000" itself.
+        attrs = super().widget_attrs(widget)
+        attrs.pop("min", None)
+        attrs.pop("max", None)
+        attrs.pop("step", None)
+        return attrs
 
 
 class PeriodeReopenForm(forms.Form):

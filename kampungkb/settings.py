@@ -188,7 +188,10 @@ FORMAT_MODULE_PATH = ["kampungkb.formats"]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Numbers are grouped for people only, with the `angka`/`rupiah`/`persen` filters
+# (templatetags/portal.py): a bare {{ n }} lands in input values, attributes and
+# URLs, where "1.280" is read as 1 (issue 12 item 1).
+USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))

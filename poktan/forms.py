@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from kampungkb import uploads
 from kampungkb.concurrency import VersionFormMixin
 from kampungkb.domain import JenisPoktan
+from kampungkb.forms import UangField
 from kampungkb.idempotency import OnceFormMixin
 from poktan.models import COMMON_FIELDS, JENIS_FIELDS, Anggota, Laporan, Pengurus, Poktan
 
@@ -17,6 +18,9 @@ ANGKA_MESSAGES = {
     "min_value": _("Tidak boleh negatif."),
 }
 
+
+# Rupiah amounts of the register: typed as a kader writes them (UangField).
+UANG_FIELDS = {"modal", "omzet"}
 
 # The largest value the database columns hold (integer / bigint).
 MAKS_INTEGER = 2_147_483_647
@@ -42,7 +46,10 @@ class LaporanForm(VersionFormMixin, forms.Form):
         self.fields["version"].required = False
         for name in COMMON_FIELDS + JENIS_FIELDS[poktan.jenis]:
             label = Laporan._meta.get_field(name).verbose_name
-            self.fields[name] = angka_field(label)
+            if name in UANG_FIELDS:
+                self.fields[name] = UangField(label=label, required=False)
+            else:
+                self.fields[name] = angka_field(label)
         if anggota:
             # Derived from the member list; shown, not typed.
             self.fields["jumlah_anggota"].disabled = True
@@ -209,6 +216,7 @@ class PoktanForm(OnceFormMixin, VersionFormMixin, forms.ModelForm):
 
     class Meta:
         model = Poktan
+        field_classes = {"modal": UangField}
         fields = [
             "kampung",
             "jenis",
@@ -230,7 +238,6 @@ class PoktanForm(OnceFormMixin, VersionFormMixin, forms.ModelForm):
             "potensi_tahun": forms.TextInput(attrs={"inputmode": "numeric"}),
             "bkb_kit": forms.TextInput(attrs={"inputmode": "numeric"}),
             "jumlah_kka": forms.TextInput(attrs={"inputmode": "numeric"}),
-            "modal": forms.TextInput(attrs={"inputmode": "numeric"}),
         }
 
     def __init__(self, *args, kampung_qs, **kwargs):
@@ -240,7 +247,7 @@ class PoktanForm(OnceFormMixin, VersionFormMixin, forms.ModelForm):
         if self.instance.pk:
             # A poktan does not move to another village.
             del self.fields["kampung"]
-        for name in ("potensi_tahun", "bkb_kit", "jumlah_kka", "modal"):
+        for name in ("potensi_tahun", "bkb_kit", "jumlah_kka"):
             self.fields[name].error_messages.update(ANGKA_MESSAGES)
         self.fields["sk_berkas"].help_text = _("PDF, JPG atau PNG, paling besar 5 MB.")
 

@@ -133,6 +133,20 @@ def _check_editable(laporan: Laporan) -> None:
         )
 
 
+def laporan_refusal(*, poktan: Poktan, periode: Periode, laporan: Laporan | None) -> str | None:
+    """Why the register of this month cannot be written now (its month is
+    locked or not begun, or it is submitted or verified), or None. Views ask
+    first, so a refused write says so whatever was typed; the write itself
+    checks again under its lock."""
+    try:
+        _check_open(poktan, periode)
+        if laporan is not None:
+            _check_editable(laporan)
+    except ValidationError as exc:
+        return " ".join(exc.messages)
+    return None
+
+
 def _pertemuan_text(rows) -> list[str]:
     def get(row, name):
         return row.get(name) if isinstance(row, dict) else getattr(row, name)

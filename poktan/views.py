@@ -176,14 +176,24 @@ def _conflict_context(exc: ConflictError) -> dict:
     }
 
 
+def _refuse(request, poktan, periode, reason: str):
+    """A refused write says why, on the page of the month as it is stored (the
+    figures typed are not the month's and are not shown as if they were)."""
+    messages.error(request, reason)
+    return redirect("poktan:laporan-edit", pk=poktan.pk, periode=periode)
+
+
 def _save(request, pk: int, periode: Periode, *, submit: bool):
     """Shared POST of the form: save the draft, and submit it when asked."""
     poktan = access.poktan_or_404(request.user, pk, write=True)
     laporan = _laporan_of(poktan, periode, rows=False)
-    if submit and laporan is not None and laporan.status in ("diajukan", "diverifikasi"):
+    if submit and laporan is not None and laporan.status == "diajukan":
         # A second tap on "Ajukan" over a flaky connection: nothing to do.
         messages.info(request, _("Laporan ini sudah diajukan."))
         return redirect("poktan:laporan-edit", pk=poktan.pk, periode=periode)
+    refusal = services.laporan_refusal(poktan=poktan, periode=periode, laporan=laporan)
+    if refusal:
+        return _refuse(request, poktan, periode, refusal)
     form, formset = _forms(request, poktan, laporan, request.POST)
     if form.is_valid() and formset.is_valid():
         row_forms = [f for f in formset.forms if f.cleaned_data.get("tanggal")]
@@ -216,6 +226,9 @@ def _save(request, pk: int, periode: Periode, *, submit: bool):
                 **_conflict_context(exc),
             )
         except ValidationError as exc:
+            if not hasattr(exc, "error_dict"):
+                # Refused meanwhile: locked, or submitted from another phone.
+                return _refuse(request, poktan, periode, " ".join(exc.messages))
             _apply_errors(exc, form, row_forms)
         else:
             if submit:

@@ -342,6 +342,22 @@ def pokja_edit(request, kode):
     return render(request, "villages/pokja_form.html", context)
 
 
+def _period_refusal(periode: Periode, kampung) -> str | None:
+    """Why the month cannot be written now (locked or not begun), or None."""
+    try:
+        services.check_periode(periode, kampung.desa_id)
+    except ValidationError as exc:
+        return " ".join(exc.messages)
+    return None
+
+
+def _refuse(request, reason: str, kode, jenis, periode):
+    """A refused write says why, on the month as stored: the figures typed are
+    not the month's and are not shown as if they were."""
+    messages.error(request, reason)
+    return redirect("villages:snapshot-edit", kode=kode, jenis=jenis, periode=periode)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def snapshot_edit(request, kode, jenis, periode):
@@ -355,6 +371,8 @@ def snapshot_edit(request, kode, jenis, periode):
     require_edit(request.user, kampung)
     model, form_class = JENIS[jenis], SNAPSHOT_FORMS[jenis]
     status = periode_status(periode, kampung.desa_id)
+    if request.method == "POST" and (refusal := _period_refusal(periode, kampung)):
+        return _refuse(request, refusal, kode, jenis, periode)
     current = snapshot_exact(model, kampung, periode.first_day)
     # A month not filled yet starts from the latest earlier values.
     start = current or snapshot_at(model, kampung, periode.first_day)
@@ -410,6 +428,8 @@ def snapshot_edit(request, kode, jenis, periode):
         except ConflictError as exc:
             context |= conflict_context(exc)
         except ValidationError as exc:
+            if refusal := _period_refusal(periode, kampung):  # locked meanwhile
+                return _refuse(request, refusal, kode, jenis, periode)
             form.add_error(None, exc)
         else:
             messages.success(

@@ -145,7 +145,8 @@ def test_verified_register_page_is_read_only(
     client = client_for(kader_pondokbatu)
     page = client.get(url(bkb, periode)).content.decode()
     assert "Simpan draf" not in page and "Diverifikasi oleh" in page
-    response = client.post(url(bkb, periode), post_data(3, keluarga_hadir=1))
+    # The refusal redirects to the month as stored, with the reason (issue 12 item 4).
+    response = client.post(url(bkb, periode), post_data(3, keluarga_hadir=1), follow=True)
     assert response.status_code == 200
     assert "tidak dapat diubah" in response.content.decode()
     assert Laporan.objects.get().keluarga_hadir == 15

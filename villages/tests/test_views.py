@@ -7,7 +7,7 @@ from django.urls import reverse
 from kampungkb.periods import Periode
 from villages import services
 from villages.choices import Kelas
-from villages.models import AnggotaPokja, KampungKB, KkbpkKampung, Pokja
+from villages.models import AnggotaPokja, KampungKB, KkbpkKampung, PendudukKampung, Pokja
 from villages.tests.factories import kkbpk_data, penduduk_data, profil_data
 
 pytestmark = pytest.mark.django_db
@@ -375,9 +375,36 @@ def test_locked_month_shows_no_save_button_and_refuses_posts(
     client = client_for(opd_labuhanbatu)
     html = client.get(url).content.decode()
     assert "tidak dapat diisi sekarang" in html and 'type="submit">Simpan' not in html
-    response = client.post(url, post_data(penduduk_data(), 0))
+    response = client.post(url, post_data(penduduk_data(), 0), follow=True)
     assert response.status_code == 200
     assert "sudah dikunci" in response.content.decode()
+
+
+@pytest.mark.parametrize("language,reason", [("id", "sudah dikunci"), ("en", "locked")])
+def test_refused_save_in_a_locked_month_says_why_and_shows_the_stored_figures(
+    kampung_pondokbatu, opd_labuhanbatu, client_for, ini, language, reason
+):
+    """Issue 12 item 4: the refusal is said, and the inputs hold the stored
+    figures (not the ones typed, which were not saved)."""
+    lama = Periode(ini.year - 1, ini.month)
+    services.snapshot_save(
+        kampung=kampung_pondokbatu,
+        jenis="penduduk",
+        periode=lama,
+        data=penduduk_data(pus=321),
+        expected_version=0,
+        by=opd_labuhanbatu,
+        check_open=False,  # filled while it was open
+    )
+    url = reverse("villages:snapshot-edit", args=[PONDOK_BATU, "penduduk", str(lama)])
+    client = client_for(opd_labuhanbatu)
+    client.cookies["django_language"] = language
+    response = client.post(url, post_data(penduduk_data(pus=987), 1), follow=True)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert reason in html
+    assert 'value="321"' in html and "987" not in html
+    assert PendudukKampung.objects.get(kampung=kampung_pondokbatu, aktif=True).pus == 321
 
 
 def test_kriteria_pembentukan_shown_with_official_descriptions(kampung_pondokbatu, client_for):
