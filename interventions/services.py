@@ -112,20 +112,29 @@ def intervensi_create(*, data: dict[str, Any], instansi, by) -> Intervensi:
 def intervensi_update(
     *, intervensi: Intervensi, data: dict[str, Any], instansi, expected_version: int, by
 ) -> Intervensi:
-    """Change an intervention; ConflictError if someone saved since ``expected_version``."""
+    """Change an intervention; ConflictError if someone saved since ``expected_version``.
+
+    Nothing changed: nothing is written and the version stays."""
     fields = [f for f in INTERVENSI_FIELDS if f in data]
     stored = Intervensi.objects.select_related("kampung").get(pk=intervensi.pk)
     before = snapshot(stored, [*fields, "instansi"])
+    chosen = _instansi_with_own(instansi, by)
+    for f in fields:
+        setattr(intervensi, f, data[f])
+    changes = diff(
+        Intervensi,
+        before,
+        snapshot(intervensi, fields) | {"instansi": sorted(str(i) for i in chosen)},
+    )
+    if not changes:
+        return intervensi
     old_desa, old_tanggal = stored.kampung.desa_id, stored.tanggal
     kampung_list = [stored.kampung]
     if "kampung" in data and data["kampung"].pk != stored.kampung_id:
         kampung_list.append(data["kampung"])
     lintas_before = lintas_sektor_count([k.pk for k in kampung_list])
-    for f in fields:
-        setattr(intervensi, f, data[f])
     save_versioned(intervensi, expected_version=expected_version, fields=[*fields, "updated_at"])
-    intervensi.instansi.set(_instansi_with_own(instansi, by))
-    changes = diff(Intervensi, before, snapshot(intervensi, [*fields, "instansi"]))
+    intervensi.instansi.set(chosen)
     record(actor=by, action="interventions.intervensi.update", obj=intervensi, changes=changes)
     _reclassify_if_changed(kampung_list, lintas_before)
     if (old_desa, _periode(old_tanggal)) != (
@@ -257,15 +266,17 @@ def inovasi_update(
     tahun_berubah = "tahun_iid" in data and data["tahun_iid"].pk != stored.tahun_iid_id
     for f in fields:
         setattr(inovasi, f, data[f])
-    _save_files(inovasi, files)
     changed_files = [f for f in INOVASI_FILES if files.get(f)]
+    after = snapshot(inovasi, fields) | {name: sorted(str(o) for o in data[name]) for name in m2m}
+    changes = diff(Inovasi, before, after)
+    if not changes and not changed_files:
+        return inovasi  # nothing changed: nothing written, the version stays
+    _save_files(inovasi, files)
     save_versioned(
         inovasi, expected_version=expected_version, fields=[*fields, *changed_files, "updated_at"]
     )
     for name in m2m:
         getattr(inovasi, name).set(data[name])
-    after = snapshot(inovasi, [*fields, *m2m])
-    changes = diff(Inovasi, before, after)
     for f in changed_files:
         changes[f] = {"label": str(Inovasi._meta.get_field(f).verbose_name), "old": "–", "new": "✓"}
     if tahun_berubah:
@@ -321,9 +332,11 @@ def bukti_save(
         bukti.berkas = ""
         transaction.on_commit(lambda: storage.delete(old))
         extra.append("berkas")
+    changes = diff(BuktiIID, before, snapshot(bukti, [*fields, "bobot"]))
+    if not created and not changes and not extra:
+        return bukti  # nothing changed: nothing written, the version stays
     version = bukti.version if created or expected_version is None else expected_version
     save_versioned(bukti, expected_version=version, fields=[*fields, "bobot", *extra])
-    changes = diff(BuktiIID, before, snapshot(bukti, [*fields, "bobot"]))
     if extra:
         changes["berkas"] = {"label": str(_("dokumen")), "old": "–", "new": "✓" if berkas else "–"}
     _update_skor(inovasi)
@@ -375,8 +388,10 @@ def unggulan_update(
     before = snapshot(InovasiUnggulan.objects.get(pk=unggulan.pk), fields)
     for f in fields:
         setattr(unggulan, f, data[f])
-    save_versioned(unggulan, expected_version=expected_version, fields=fields)
     changes = diff(InovasiUnggulan, before, snapshot(unggulan, fields))
+    if not changes:
+        return unggulan  # nothing changed: nothing written, the version stays
+    save_versioned(unggulan, expected_version=expected_version, fields=fields)
     record(actor=by, action="interventions.unggulan.update", obj=unggulan, changes=changes)
     return unggulan
 

@@ -47,7 +47,7 @@ class RoundTrip:
 
 ALWAYS_EXCLUDED = {
     "csrfmiddlewaretoken": "Django's CSRF token, not data",
-    "version": "the version the user loaded (optimistic locking): kampungkb/tests/test_concurrency.py",
+    "version": "the version the user loaded (optimistic locking): test_concurrency.py",
     "form_token": "one-time token of create forms: kampungkb/tests/test_idempotency.py",
     "*-TOTAL_FORMS": "formset management form, sent as rendered",
     "*-INITIAL_FORMS": "formset management form, sent as rendered",
@@ -67,8 +67,8 @@ NOT_ROUND_TRIPPED = {
     "akun:logout": "a button, no fields",
     "akun:password-change": "a password is never shown back (Django's PasswordChangeView)",
     "set-language": "a cookie, not a record: kampungkb/tests/test_i18n.py",
-    "poktan:anggota-import": "an upload: poktan/tests/test_anggota.py, tests/security/test_uploads.py",
-    "poktan:anggota-import-confirm": "confirms a stored upload (mode buttons): poktan/tests/test_anggota.py",
+    "poktan:anggota-import": "an upload: poktan/tests/test_anggota.py, security/test_uploads.py",
+    "poktan:anggota-import-confirm": "confirms a stored upload: poktan/tests/test_anggota.py",
     "interventions:foto-add": "an upload: interventions/tests/test_uploads.py",
     "interventions:foto-delete": "a button, no fields",
     "reports:unduhan-create": "buttons queueing a download, nothing typed: reports/tests",
@@ -130,22 +130,52 @@ def no_kb_method(w, f, data):
     return {"metode_kb": [""]} if (data.get(f.name) or [""])[0] else {}
 
 
+def no_reason(w, f, data):
+    return ""  # a new family with a KB method has no reason for not using KB
+
+
 def pengarah_when_no_plkb(w, f, data):
     # Without a PLKB the form asks who directs the activities (ProfilForm.clean).
     return {} if data.get("plkb_pendamping") else {"plkb_pengarah": ["Kader"]}
+
+
+def also_ticked(flag):
+    # The list counts only while its "ada" box is ticked (ProfilForm.clean).
+    return lambda w, f, data: {flag: ["on"]}
+
+
+def attendance(w, f, data):
+    return "1" if f.value == "2" else "2"  # at most the 2 member families
+
+
+def other_urusan(w, f, data):
+    # The main urusan is never repeated among the others (InovasiForm.clean).
+    main = data.get("urusan_utama") or []
+    free = next(o for o in f.options if o not in f.chosen and o not in main)
+    return sorted([*f.chosen, free])
+
+
+def tematik_of_year(w, f, data):
+    # A tematik of the assessment year chosen (InovasiForm.clean).
+    from interventions.models import TematikIID
+
+    tahun = (data.get("tahun_iid") or [""])[0]
+    pks = TematikIID.objects.filter(tahun_id=tahun).values_list("pk", flat=True)
+    return next(str(pk) for pk in pks if str(pk) not in f.chosen)
 
 
 # ------------------------------------------------------------------- setups
 
 
 def laporan_draft(w):
-    """A draft register of this month with one meeting and one family present."""
-    from poktan.models import Laporan, Pertemuan
+    """A draft register of this month with one meeting, two member families."""
+    from poktan.models import Anggota, Laporan, Pertemuan
 
+    Anggota.objects.create(poktan=w.poktan, nama_kepala_keluarga="Ani", nomor_kk="1210090000000321")
     laporan = Laporan.objects.create(
         poktan=w.poktan,
         periode=w.periode.first_day,
-        jumlah_anggota=1,
+        jumlah_anggota=2,
         keluarga_hadir=0,
         anak_dipantau_kka=0,
     )
@@ -169,10 +199,11 @@ def pengurus_row(w):
 
 
 def another_iid_year(w):
-    # A second IID year, so "tahun penilaian" has another option to choose.
-    from interventions.models import TahunIID
+    # A second IID year (with a tematik), so "tahun penilaian" has another option.
+    from interventions.models import TahunIID, TematikIID
 
-    TahunIID.objects.get_or_create(tahun=2024)
+    tahun, _created = TahunIID.objects.get_or_create(tahun=2024)
+    TematikIID.objects.get_or_create(tahun=tahun, nama="Tematik uji")
 
 
 def another_kampung(w):
@@ -231,7 +262,7 @@ def last_note(obj):
 
 PERTEMUAN = {"pertemuan": lambda o: list(o.pertemuan.order_by("tanggal", "id"))}
 HADIR = {"hadir": lambda o: sorted(str(pk) for pk in o.anggota_hadir.values_list("pk", flat=True))}
-LAPORAN_VALUES = {"pertemuan-*-tanggal": meeting_date}
+LAPORAN_VALUES = {"pertemuan-*-tanggal": meeting_date, "pertemuan-*-jumlah_hadir": attendance}
 
 CASES = [
     RoundTrip(
@@ -248,7 +279,9 @@ CASES = [
         "opd_labuhanbatu",
         r("villages:kampung-edit", kode),
         obj=lambda w: type(w.kampung).objects.get(pk=w.kampung.pk),
-        read={"potensi": lambda o: [f"{p.get_kategori_display()}: {p.nama}" for p in o.potensi.all()]},
+        read={
+            "potensi": lambda o: [f"{p.get_kategori_display()}: {p.nama}" for p in o.potensi.all()]
+        },
         values={"potensi": potensi_line},
         exclude={"foto_sampul": FILE_REASON, "struktur_organisasi": FILE_REASON},
     ),
@@ -268,7 +301,11 @@ CASES = [
         obj=snapshot("profil"),
         read={f"operasional_{i}": operasional(i) for i in range(10)},
         values={"plkb_kontak": phone},
-        extra={"plkb_pendamping": pengarah_when_no_plkb},
+        extra={
+            "plkb_pendamping": pengarah_when_no_plkb,
+            "regulasi": also_ticked("regulasi_ada"),
+            "penggunaan_data": also_ticked("penggunaan_data_ada"),
+        },
         exclude={"rkm_berkas": FILE_REASON},
         label="profil",
     ),
@@ -354,7 +391,10 @@ CASES = [
         obj=latest("poktan.Anggota"),
         create=True,
         show=lambda w, o: reverse("poktan:anggota-edit", args=[o.poktan_id, o.pk]),
-        values={"nomor_kk": lambda w, f, d: "1210090000000555", "alasan_tidak_kb": lambda w, f, d: ""},
+        values={
+            "nomor_kk": lambda w, f, d: "1210090000000555",
+            "alasan_tidak_kb": lambda w, f, d: "",
+        },
     ),
     RoundTrip(
         "poktan:anggota-edit",
@@ -386,6 +426,7 @@ CASES = [
         obj=latest("interventions.Inovasi"),
         create=True,
         show=lambda w, o: reverse("interventions:inovasi-edit", args=[o.pk]),
+        values={"urusan_lain": other_urusan},
         exclude={"berkas_anggaran": FILE_REASON, "berkas_profil_bisnis": FILE_REASON},
     ),
     RoundTrip(
@@ -393,8 +434,9 @@ CASES = [
         "opd_labuhanbatu",
         r("interventions:inovasi-edit", lambda w: w.inovasi.pk),
         obj=lambda w: type(w.inovasi).objects.get(pk=w.inovasi.pk),
+        values={"urusan_lain": other_urusan, "tematik": tematik_of_year},
         exclude={"berkas_anggaran": FILE_REASON, "berkas_profil_bisnis": FILE_REASON},
-        setup=another_iid_year,
+        setup=lambda w: (another_iid_year(w), another_kampung(w)),
     ),
     RoundTrip(
         "interventions:bukti-edit",

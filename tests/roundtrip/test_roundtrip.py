@@ -22,6 +22,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import models
 from django.db.models.fields.files import FieldFile
 
+from kampungkb.models import AuditEntry
 from tests.matrix import all_cases
 from tests.roundtrip.cases import (
     ALWAYS_EXCLUDED,
@@ -81,6 +82,7 @@ def changed_value(case: RoundTrip, w, f: Field, data, create=False) -> list[str]
         free = [o for o in f.options if o not in f.chosen and "Lainnya" not in o]
         if free:
             return sorted([*f.chosen, free[0]])
+        assert f.chosen, f"{case.id}: {f.name} has no option to choose"
         return sorted(f.chosen[1:])
     if f.kind in ("select", "radio"):
         others = [o for o in f.options if o and o not in f.chosen and "Lainnya" not in o]
@@ -241,8 +243,7 @@ def _check_page(client, case, w, obj, name, typed, what) -> str:
     forms = [f for f in post_forms(html) if name in f.fields]
     if forms:
         assert shows(forms[0].fields[name].shown(), typed), (
-            f"{case.id} {what}: the page shows {forms[0].fields[name].shown()!r}, "
-            f"typed {typed!r}"
+            f"{case.id} {what}: the page shows {forms[0].fields[name].shown()!r}, typed {typed!r}"
         )
     else:
         from django.utils.html import escape
@@ -262,17 +263,19 @@ def round_trip_each(client, case, w):
         for f in fields
         if (m := ROW.match(f.name))
     }
-    blank_rows = {}
+    # Rows offered blank (extra forms, or initial forms with nothing in them).
+    by_row = {}
     for f in fields:
-        m = ROW.match(f.name)
-        if m and int(m["index"]) >= initial[m["prefix"]]:
-            blank_rows.setdefault((m["prefix"], int(m["index"])), []).append(f.name)
-    singles = [
-        f
-        for f in fields
-        if f not in deletes
-        and not ((m := ROW.match(f.name)) and int(m["index"]) >= initial[m["prefix"]])
-    ]
+        if m := ROW.match(f.name):
+            by_row.setdefault((m["prefix"], int(m["index"])), []).append(f)
+    blank_rows = {
+        key: [f.name for f in row]
+        for key, row in by_row.items()
+        if key[1] >= initial[key[0]]
+        or not any(f.value or f.chosen for f in row if not f.name.endswith("-DELETE"))
+    }
+    in_blank = {name for names in blank_rows.values() for name in names}
+    singles = [f for f in fields if f not in deletes and f.name not in in_blank]
     html = None
     for f in singles:
         form, url = _form(client, case, w, html)
@@ -282,16 +285,19 @@ def round_trip_each(client, case, w):
         if more := _pattern_get(case.extra, f.name):
             data |= more(w, form.fields[f.name], data)
         what = f"{f.name}={typed!r}"
+        audit_before = AuditEntry.objects.count()
         _check_saved(case, _post(client, case, url, data, what), what)
+        assert AuditEntry.objects.count() > audit_before, f"{case.id} {what}: no history entry"
         stored = stored_value(case, case.obj(w), f.name, {})
         assert same(stored, typed), f"{case.id}: typed {what}, stored {stored!r}"
         html = _check_page(client, case, w, case.obj(w), f.name, typed, what)
         html = html if case.show is None else None
     # A blank row of each formset: filled in whole, it becomes a new row.
-    for (prefix, index), names in sorted(blank_rows.items()):
-        if index > initial[prefix]:
-            continue  # the next blank rows are the same form
-        _round_trip_row(client, case, w, prefix, names)
+    first_blank = {}
+    for prefix, index in sorted(blank_rows):
+        first_blank.setdefault(prefix, index)
+    for prefix, index in first_blank.items():  # the next blank rows are the same form
+        _round_trip_row(client, case, w, prefix, blank_rows[(prefix, index)])
     for f in deletes[:1]:  # deleting the first row (the others delete alike)
         _round_trip_delete(client, case, w, f.name)
     _nothing_changed(client, case, w)
@@ -326,8 +332,6 @@ def _round_trip_delete(client, case, w, name):
 
 def _nothing_changed(client, case, w):
     """Posting the form as rendered stores nothing and says so."""
-    from kampungkb.models import AuditEntry
-
     form, url = _form(client, case, w)
     audit_before = AuditEntry.objects.count()
     messages = _post(client, case, url, form.baseline(), "unchanged")
