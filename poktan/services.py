@@ -573,7 +573,7 @@ def poktan_save(
     if _pengurus_key(old_pengurus) != _pengurus_key(rows):
         old_text, new_text = _pengurus_text(old_pengurus), _pengurus_text(rows)
         if old_text == new_text:  # contact, education or training changed: not shown here
-            new_text += f" ({_('rincian diubah')})"
+            new_text += " (" + _("rincian diubah") + ")"
         changes["pengurus"] = {"label": str(_("pengurus")), "old": old_text, "new": new_text}
         poktan.pengurus.all().delete()
         Pengurus.objects.bulk_create(Pengurus(poktan=poktan, **r) for r in rows)
