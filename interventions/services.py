@@ -25,7 +25,7 @@ from interventions.models import (
 from interventions.selectors import lintas_sektor_count
 from interventions.uploads import FotoBersih
 from kampungkb.audit import diff, record, snapshot
-from kampungkb.concurrency import save_versioned
+from kampungkb.concurrency import ConflictError, save_versioned
 from kampungkb.models import Role
 from kampungkb.periods import Periode
 from reports.summaries import refresh_desa
@@ -48,6 +48,12 @@ INTERVENSI_FIELDS = [
     "penerima_manfaat",
     "status",
 ]
+
+
+def _check_version(stored, expected_version: int) -> None:
+    """An unchanged save from a stale page is still a conflict (as a changed one is)."""
+    if stored.version != expected_version:
+        raise ConflictError(stored, expected_version)
 
 
 def _periode(tanggal: dt.date) -> Periode:
@@ -127,6 +133,7 @@ def intervensi_update(
         snapshot(intervensi, fields) | {"instansi": sorted(str(i) for i in chosen)},
     )
     if not changes:
+        _check_version(stored, expected_version)
         return intervensi
     old_desa, old_tanggal = stored.kampung.desa_id, stored.tanggal
     kampung_list = [stored.kampung]
@@ -270,6 +277,7 @@ def inovasi_update(
     after = snapshot(inovasi, fields) | {name: sorted(str(o) for o in data[name]) for name in m2m}
     changes = diff(Inovasi, before, after)
     if not changes and not changed_files:
+        _check_version(stored, expected_version)
         return inovasi  # nothing changed: nothing written, the version stays
     _save_files(inovasi, files)
     save_versioned(
@@ -334,6 +342,8 @@ def bukti_save(
         extra.append("berkas")
     changes = diff(BuktiIID, before, snapshot(bukti, [*fields, "bobot"]))
     if not created and not changes and not extra:
+        if expected_version is not None:
+            _check_version(bukti, expected_version)
         return bukti  # nothing changed: nothing written, the version stays
     version = bukti.version if created or expected_version is None else expected_version
     save_versioned(bukti, expected_version=version, fields=[*fields, "bobot", *extra])
@@ -385,11 +395,13 @@ def unggulan_update(
     *, unggulan: InovasiUnggulan, data: dict[str, Any], expected_version: int, by
 ) -> InovasiUnggulan:
     fields = [f for f in UNGGULAN_FIELDS if f in data]
-    before = snapshot(InovasiUnggulan.objects.get(pk=unggulan.pk), fields)
+    stored = InovasiUnggulan.objects.get(pk=unggulan.pk)
+    before = snapshot(stored, fields)
     for f in fields:
         setattr(unggulan, f, data[f])
     changes = diff(InovasiUnggulan, before, snapshot(unggulan, fields))
     if not changes:
+        _check_version(stored, expected_version)
         return unggulan  # nothing changed: nothing written, the version stays
     save_versioned(unggulan, expected_version=expected_version, fields=fields)
     record(actor=by, action="interventions.unggulan.update", obj=unggulan, changes=changes)

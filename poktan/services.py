@@ -455,6 +455,8 @@ def anggota_save(
         setattr(anggota, name, value)
     changes = audit.diff(Anggota, before, audit.snapshot(anggota, list(data)))
     if not changes:
+        if anggota.version != (expected_version or 0):  # stale, as a changed save would be
+            raise ConflictError(anggota, expected_version or 0)
         return anggota
     save_versioned(anggota, expected_version=expected_version or 0, fields=list(data))
     if "nomor_kk" in changes:

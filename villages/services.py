@@ -94,6 +94,12 @@ def _audit_values(obj, fields: list[str]) -> dict[str, Any]:
     return values
 
 
+def _check_version(stored, expected_version: int) -> None:
+    """An unchanged save from a stale page is still a conflict (as a changed one is)."""
+    if stored.version != expected_version:
+        raise ConflictError(stored, expected_version)
+
+
 def _percontohan_error(exc: IntegrityError) -> ValidationError:
     if "percontohan_satu_per_provinsi" in str(exc):
         return ValidationError(
@@ -149,7 +155,8 @@ def kampung_update(
     Nothing changed: nothing is written and ``kampung.version`` stays."""
     fields = [f for f in KAMPUNG_FIELDS if f in data]
     # A bound ModelForm has already written its values onto ``kampung``: compare with the row.
-    before = _audit_values(KampungKB.objects.get(pk=kampung.pk), fields)
+    stored = KampungKB.objects.get(pk=kampung.pk)
+    before = _audit_values(stored, fields)
     for name in fields:
         setattr(kampung, name, data[name])
     for name in fields:  # new uploads are written to storage before the UPDATE
@@ -173,6 +180,7 @@ def kampung_update(
                 "new": audit.display_value(baru),
             }
     if not changes:
+        _check_version(stored, expected_version)
         return kampung
     try:
         with transaction.atomic():
@@ -217,6 +225,8 @@ def pokja_save(
     # Every field of a member counts, the phone number too.
     members_changed = [_anggota_key(a) for a in lama] != [_anggota_key(a) for a in baru_objs]
     if not (changes or members_changed or new_file):
+        if pokja.pk:
+            _check_version(pokja, expected_version)
         return pokja
     if pokja.pk is None:
         pokja.save()
