@@ -28,8 +28,8 @@ class RoundTrip:
     post: Callable[[W], str] | None = None  # where the form posts (default: the page)
     # create: one POST filling every field; else one POST per field changed alone.
     create: bool = False
-    # The page showing the stored values again (default: the form's page).
-    show: Callable[[W, Any], str] | None = None
+    # The page(s) showing the stored values again (default: the form's page).
+    show: Callable[[W, Any], str | list[str]] | None = None
     rows: dict[str, Callable[[Any], list]] = field(default_factory=dict)  # formset prefix → rows
     read: dict[str, Callable[[Any], Any]] = field(default_factory=dict)  # name → stored value
     # name (fnmatch pattern) → (world, field, data) → the value to type
@@ -330,7 +330,10 @@ CASES = [
         r("poktan:poktan-create"),
         obj=latest("poktan.Poktan"),
         create=True,
-        show=lambda w, o: reverse("poktan:poktan-edit", args=[o.pk]),
+        show=lambda w, o: [
+            reverse("poktan:poktan-edit", args=[o.pk]),
+            reverse("poktan:poktan-detail", args=[o.pk]),  # its Kampung KB
+        ],
         rows={"pengurus": lambda o: list(o.pengurus.all())},
         values={"pengurus-*-kontak": phone, "potensi_tahun": lambda w, f, d: "2024"},
         exclude={"sk_berkas": FILE_REASON},
