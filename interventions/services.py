@@ -25,7 +25,7 @@ from interventions.models import (
 )
 from interventions.selectors import lintas_sektor_count
 from kampungkb.audit import diff, record, snapshot
-from kampungkb.concurrency import create_unique, save_versioned
+from kampungkb.concurrency import ConflictError, create_unique, save_versioned
 from kampungkb.models import Role
 from kampungkb.periods import Periode
 from kampungkb.uploads import CleanUpload
@@ -49,6 +49,12 @@ INTERVENSI_FIELDS = [
     "penerima_manfaat",
     "status",
 ]
+
+
+def _check_version(stored, expected_version: int) -> None:
+    """An unchanged save from a stale page is still a conflict (as a changed one is)."""
+    if stored.version != expected_version:
+        raise ConflictError(stored, expected_version)
 
 
 def _periode(tanggal: dt.date) -> Periode:
@@ -113,20 +119,30 @@ def intervensi_create(*, data: dict[str, Any], instansi, by) -> Intervensi:
 def intervensi_update(
     *, intervensi: Intervensi, data: dict[str, Any], instansi, expected_version: int, by
 ) -> Intervensi:
-    """Change an intervention; ConflictError if someone saved since ``expected_version``."""
+    """Change an intervention; ConflictError if someone saved since ``expected_version``.
+
+    Nothing changed: nothing is written and the version stays."""
     fields = [f for f in INTERVENSI_FIELDS if f in data]
     stored = Intervensi.objects.select_related("kampung").get(pk=intervensi.pk)
     before = snapshot(stored, [*fields, "instansi"])
+    chosen = _instansi_with_own(instansi, by)
+    for f in fields:
+        setattr(intervensi, f, data[f])
+    changes = diff(
+        Intervensi,
+        before,
+        snapshot(intervensi, fields) | {"instansi": sorted(str(i) for i in chosen)},
+    )
+    if not changes:
+        _check_version(stored, expected_version)
+        return intervensi
     old_desa, old_tanggal = stored.kampung.desa_id, stored.tanggal
     kampung_list = [stored.kampung]
     if "kampung" in data and data["kampung"].pk != stored.kampung_id:
         kampung_list.append(data["kampung"])
     lintas_before = lintas_sektor_count([k.pk for k in kampung_list])
-    for f in fields:
-        setattr(intervensi, f, data[f])
     save_versioned(intervensi, expected_version=expected_version, fields=[*fields, "updated_at"])
-    intervensi.instansi.set(_instansi_with_own(instansi, by))
-    changes = diff(Intervensi, before, snapshot(intervensi, [*fields, "instansi"]))
+    intervensi.instansi.set(chosen)
     record(actor=by, action="interventions.intervensi.update", obj=intervensi, changes=changes)
     _reclassify_if_changed(kampung_list, lintas_before)
     if (old_desa, _periode(old_tanggal)) != (
@@ -258,15 +274,18 @@ def inovasi_update(
     tahun_berubah = "tahun_iid" in data and data["tahun_iid"].pk != stored.tahun_iid_id
     for f in fields:
         setattr(inovasi, f, data[f])
-    _save_files(inovasi, files)
     changed_files = [f for f in INOVASI_FILES if files.get(f)]
+    after = snapshot(inovasi, fields) | {name: sorted(str(o) for o in data[name]) for name in m2m}
+    changes = diff(Inovasi, before, after)
+    if not changes and not changed_files:
+        _check_version(stored, expected_version)
+        return inovasi  # nothing changed: nothing written, the version stays
+    _save_files(inovasi, files)
     save_versioned(
         inovasi, expected_version=expected_version, fields=[*fields, *changed_files, "updated_at"]
     )
     for name in m2m:
         getattr(inovasi, name).set(data[name])
-    after = snapshot(inovasi, [*fields, *m2m])
-    changes = diff(Inovasi, before, after)
     for f in changed_files:
         changes[f] = {"label": str(Inovasi._meta.get_field(f).verbose_name), "old": "–", "new": "✓"}
     if tahun_berubah:
@@ -326,9 +345,13 @@ def bukti_save(
         bukti.nama_berkas = ""
         transaction.on_commit(lambda: storage.delete(old))
         extra += ["berkas", "nama_berkas"]
+    changes = diff(BuktiIID, before, snapshot(bukti, [*fields, "bobot"]))
+    if not created and not changes and not extra:
+        if expected_version is not None:
+            _check_version(bukti, expected_version)
+        return bukti  # nothing changed: nothing written, the version stays
     version = bukti.version if created or expected_version is None else expected_version
     save_versioned(bukti, expected_version=version, fields=[*fields, "bobot", *extra])
-    changes = diff(BuktiIID, before, snapshot(bukti, [*fields, "bobot"]))
     if extra:
         changes["berkas"] = {
             "label": gettext_noop("dokumen"),
@@ -385,11 +408,15 @@ def unggulan_update(
     *, unggulan: InovasiUnggulan, data: dict[str, Any], expected_version: int, by
 ) -> InovasiUnggulan:
     fields = [f for f in UNGGULAN_FIELDS if f in data]
-    before = snapshot(InovasiUnggulan.objects.get(pk=unggulan.pk), fields)
+    stored = InovasiUnggulan.objects.get(pk=unggulan.pk)
+    before = snapshot(stored, fields)
     for f in fields:
         setattr(unggulan, f, data[f])
-    save_versioned(unggulan, expected_version=expected_version, fields=fields)
     changes = diff(InovasiUnggulan, before, snapshot(unggulan, fields))
+    if not changes:
+        _check_version(stored, expected_version)
+        return unggulan  # nothing changed: nothing written, the version stays
+    save_versioned(unggulan, expected_version=expected_version, fields=fields)
     record(actor=by, action="interventions.unggulan.update", obj=unggulan, changes=changes)
     return unggulan
 

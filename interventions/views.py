@@ -39,7 +39,7 @@ from interventions.models import (
     Instansi,
     Intervensi,
 )
-from kampungkb import thumbnails
+from kampungkb import feedback, thumbnails
 from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
 from kampungkb.contacts import warn_phones
 from kampungkb.files import serve_file
@@ -164,7 +164,7 @@ def intervensi_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.intervensi_update(
+            saved = services.intervensi_update(
                 intervensi=obj,
                 data=data,
                 instansi=data["instansi"],
@@ -174,7 +174,11 @@ def intervensi_edit(request, pk):
         except ConflictError as exc:
             context.update(_conflict_context(exc))
         else:
-            messages.success(request, _("Perubahan intervensi tersimpan."))
+            feedback.saved(
+                request,
+                stored=saved.version != data["version"],
+                text=_("Perubahan intervensi tersimpan."),
+            )
             warn_phones(request, form)
             return redirect("interventions:intervensi-detail", pk=obj.pk)
     return render(request, "interventions/intervensi_form.html", context)
@@ -343,7 +347,7 @@ def inovasi_edit(request, pk):
     extra = {}
     if request.method == "POST" and form.is_valid():
         try:
-            services.inovasi_update(
+            saved = services.inovasi_update(
                 inovasi=obj,
                 data=form.cleaned_data,
                 files=form.uploaded_files(),
@@ -354,8 +358,12 @@ def inovasi_edit(request, pk):
             extra = _conflict_context(exc)
         else:
             _warn_words(request, obj)
+            feedback.saved(
+                request,
+                stored=saved.version != form.cleaned_data["version"],
+                text=_("Profil inovasi tersimpan."),
+            )
             warn_phones(request, form)
-            messages.success(request, _("Profil inovasi tersimpan."))
             return redirect("interventions:inovasi-detail", pk=obj.pk)
     return _inovasi_form_page(request, form, obj, extra)
 
@@ -398,7 +406,7 @@ def bukti_edit(request, pk, nomor):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.bukti_save(
+            saved = services.bukti_save(
                 inovasi=obj,
                 indikator=indikator,
                 data={k: data[k] for k in services.BUKTI_FIELDS},
@@ -413,7 +421,11 @@ def bukti_edit(request, pk, nomor):
         except ValidationError as exc:
             form.add_error("parameter", exc)
         else:
-            messages.success(request, _("Data pendukung indikator %(n)s tersimpan.") % {"n": nomor})
+            feedback.saved(
+                request,
+                stored=bukti is None or saved.version != bukti.version,
+                text=_("Data pendukung indikator %(n)s tersimpan.") % {"n": nomor},
+            )
             return redirect("interventions:inovasi-bukti", pk=obj.pk)
     return render(request, "interventions/bukti_form.html", context)
 
@@ -482,7 +494,7 @@ def unggulan_edit(request, pk):
     context = {"form": form, "kampung": obj.kampung, "obj": obj}
     if request.method == "POST" and form.is_valid():
         try:
-            services.unggulan_update(
+            saved = services.unggulan_update(
                 unggulan=obj,
                 data=form.cleaned_data,
                 expected_version=form.cleaned_data["version"],
@@ -491,7 +503,11 @@ def unggulan_edit(request, pk):
         except ConflictError as exc:
             context.update(_conflict_context(exc))
         else:
-            messages.success(request, _("Inovasi unggulan tersimpan."))
+            feedback.saved(
+                request,
+                stored=saved.version != form.cleaned_data["version"],
+                text=_("Inovasi unggulan tersimpan."),
+            )
             warn_phones(request, form)
             return redirect(_kampung_url(obj.kampung))
     return render(request, "interventions/unggulan_form.html", context)

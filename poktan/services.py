@@ -151,8 +151,10 @@ def _pertemuan_text(rows) -> list[str]:
     def get(row, name):
         return row.get(name) if isinstance(row, dict) else getattr(row, name)
 
+    # Every field of a meeting, so that changing only the narasumber is a change too.
     return [
         f"{get(r, 'tanggal'):%d/%m} {get(r, 'materi')} ({get(r, 'jumlah_hadir')})"
+        + (f", {get(r, 'narasumber')}" if get(r, "narasumber") else "")
         for r in rows
         if get(r, "tanggal")
     ]
@@ -446,7 +448,9 @@ def anggota_save(
     expected_version: int | None,
     by,
 ) -> Anggota:
-    """Add or change a member family; nomor KK unique within the poktan."""
+    """Add or change a member family; nomor KK unique within the poktan.
+
+    Nothing changed: nothing is written and the version stays."""
     kk = data.get("nomor_kk")
     clash = Anggota.objects.filter(poktan=poktan, nomor_kk=kk)
     if anggota is not None:
@@ -465,11 +469,15 @@ def anggota_save(
         return anggota
     # Fresh from the database: a bound ModelForm has already changed the caller's instance.
     anggota = Anggota.objects.select_for_update().get(pk=anggota.pk)
-    before = audit.snapshot(anggota, ANGGOTA_AUDIT_FIELDS)
+    before = audit.snapshot(anggota, list(data))  # every field posted, the counts too
     for name, value in data.items():
         setattr(anggota, name, value)
+    changes = audit.diff(Anggota, before, audit.snapshot(anggota, list(data)))
+    if not changes:
+        if anggota.version != (expected_version or 0):  # stale, as a changed save would be
+            raise ConflictError(anggota, expected_version or 0)
+        return anggota
     save_versioned(anggota, expected_version=expected_version or 0, fields=list(data))
-    changes = audit.diff(Anggota, before, audit.snapshot(anggota, ANGGOTA_AUDIT_FIELDS))
     if "nomor_kk" in changes:
         changes["nomor_kk"].update(old="•", new="•")
     audit.record(actor=by, action="poktan.anggota.update", obj=anggota, changes=changes)
@@ -518,11 +526,17 @@ POKTAN_FIELDS = [
 PENGURUS_FIELDS = ["jabatan", "nama", "pendidikan", "pernah_pelatihan", "kontak"]
 
 
-def _pengurus_text(rows) -> str:
-    def get(row, name):
-        return row.get(name) if isinstance(row, dict) else getattr(row, name)
+def _get(row, name):
+    return row.get(name) if isinstance(row, dict) else getattr(row, name)
 
-    return "; ".join(f"{get(r, 'jabatan')}: {get(r, 'nama')}" for r in rows) or "–"
+
+def _pengurus_text(rows) -> str:
+    return "; ".join(f"{_get(r, 'jabatan')}: {_get(r, 'nama')}" for r in rows) or "–"
+
+
+def _pengurus_key(rows) -> list[tuple]:
+    # Every field of a row, so that changing only a kontak or pendidikan is a change.
+    return [tuple(_get(r, f) for f in PENGURUS_FIELDS) for r in rows]
 
 
 def _store_sk(poktan: Poktan, berkas) -> bool:
@@ -581,12 +595,11 @@ def poktan_save(
             "old": "…",
             "new": "…",
         }
-    if _pengurus_text(old_pengurus) != _pengurus_text(rows):
-        changes["pengurus"] = {
-            "label": gettext_noop("pengurus"),
-            "old": _pengurus_text(old_pengurus),
-            "new": _pengurus_text(rows),
-        }
+    if _pengurus_key(old_pengurus) != _pengurus_key(rows):
+        old_text, new_text = _pengurus_text(old_pengurus), _pengurus_text(rows)
+        if old_text == new_text:  # contact, education or training changed: not shown here
+            new_text += " (" + _("rincian diubah") + ")"
+        changes["pengurus"] = {"label": gettext_noop("pengurus"), "old": old_text, "new": new_text}
         poktan.pengurus.all().delete()
         Pengurus.objects.bulk_create(Pengurus(poktan=poktan, **r) for r in rows)
     if not changes:

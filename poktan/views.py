@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kampungkb import audit
+from kampungkb import audit, feedback
 from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
 from kampungkb.forms import PeriodeField
 from kampungkb.periods import (
@@ -195,6 +195,7 @@ def _save(request, pk: int, periode: Periode, *, submit: bool):
     if refusal:
         return _refuse(request, poktan, periode, refusal)
     form, formset = _forms(request, poktan, laporan, request.POST)
+    version_before = laporan.version if laporan else None
     if form.is_valid() and formset.is_valid():
         row_forms = [f for f in formset.forms if f.cleaned_data.get("tanggal")]
         try:
@@ -234,7 +235,10 @@ def _save(request, pk: int, periode: Periode, *, submit: bool):
             if submit:
                 messages.success(request, _("Laporan diajukan ke petugas kecamatan."))
                 return redirect("poktan:laporan-bulan-ini")
-            messages.success(request, _("Draf tersimpan."))
+            # Values equal to the stored ones: the service wrote nothing.
+            feedback.saved(
+                request, stored=laporan.version != version_before, text=_("Draf tersimpan.")
+            )
             return redirect("poktan:laporan-edit", pk=poktan.pk, periode=periode)
     return _render_laporan(request, poktan, periode, laporan, form, formset, status=200)
 

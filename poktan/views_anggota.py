@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kampungkb import feedback
 from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
 from kampungkb.replica import replica_read
 from kampungkb.scoping import get_for_user_or_404, require_role
@@ -51,7 +52,7 @@ def _anggota_form_page(request, poktan, anggota):
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
-            services.anggota_save(
+            saved = services.anggota_save(
                 poktan=poktan,
                 anggota=anggota,
                 data=data,
@@ -64,7 +65,8 @@ def _anggota_form_page(request, poktan, anggota):
             for key, errors in exc.message_dict.items():
                 form.add_error(key if key in form.fields else None, errors)
         else:
-            messages.success(request, _("Data anggota tersimpan."))
+            stored = anggota is None or saved.version != form.cleaned_data.get("version")
+            feedback.saved(request, stored=stored, text=_("Data anggota tersimpan."))
             return redirect("poktan:anggota-list", pk=poktan.pk)
     return render(request, "poktan/anggota_form.html", context)
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from kampungkb import feedback
 from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
 from kampungkb.files import serve_file
 from kampungkb.idempotency import ALREADY_SUBMITTED, submit_once
@@ -36,8 +37,10 @@ def _poktan_form_page(request, poktan):
             if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("nama")
         ]
 
+        result = {}
+
         def save() -> str:
-            saved = services.poktan_save(
+            saved = result["poktan"] = services.poktan_save(
                 poktan=poktan,
                 kampung=form.cleaned_data.get("kampung") or (poktan and poktan.kampung),
                 data=form.cleaned_data,
@@ -57,7 +60,9 @@ def _poktan_form_page(request, poktan):
             form.add_error(None, exc.messages)
         else:
             if created:
-                messages.success(request, _("Data poktan tersimpan."))
+                # An edit that changed nothing returns the poktan with its version unchanged.
+                stored = poktan is None or result["poktan"].version != poktan.version
+                feedback.saved(request, stored=stored, text=_("Data poktan tersimpan."))
             else:
                 messages.info(request, ALREADY_SUBMITTED)
             return redirect(url)

@@ -215,7 +215,9 @@ class PokjaForm(forms.Form):
 
 class AnggotaForm(forms.Form):
     nama = forms.CharField(label=_("Nama"), max_length=150)
-    jabatan = forms.ChoiceField(label=_("Jabatan"), choices=JabatanPokja.choices)
+    # A blank first choice: a blank row as the browser sends it stays blank
+    # (with a preselected jabatan it would count as filled and ask for a name).
+    jabatan = forms.ChoiceField(label=_("Jabatan"), choices=[("", "—"), *JabatanPokja.choices])
     terlatih = forms.BooleanField(label=_("Sudah dilatih"), required=False)
     telepon = forms.RegexField(
         label=_("Telepon"),

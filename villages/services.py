@@ -25,7 +25,7 @@ from kampungkb.models import AuditEntry
 from kampungkb.periods import Periode, is_open
 from reports.summaries import refresh_desa
 from villages import selectors
-from villages.choices import KELUARGA, POKTAN_PENYEBUT, POKTAN_SLUG
+from villages.choices import KELUARGA, POKTAN_PENYEBUT, POKTAN_SLUG, Operasional
 from villages.models import (
     AnggotaPokja,
     KampungKB,
@@ -86,10 +86,19 @@ def _audit_values(obj, fields: list[str]) -> dict[str, Any]:
     values = audit.snapshot(obj, fields)
     for name, value in values.items():
         if isinstance(value, dict):  # operasional: {item: frekuensi}
-            values[name] = [f"{k}: {v}" for k, v in value.items()]
+            # In the official order: PostgreSQL returns a JSON object's keys in its own.
+            order = {item: i for i, item in enumerate(Operasional.values)}
+            items = sorted(value.items(), key=lambda kv: order.get(kv[0], len(order)))
+            values[name] = [f"{k}: {v}" for k, v in items]
         elif hasattr(value, "name") and not isinstance(value, str):  # file fields
             values[name] = value.name or ""
     return values
+
+
+def _check_version(stored, expected_version: int) -> None:
+    """An unchanged save from a stale page is still a conflict (as a changed one is)."""
+    if stored.version != expected_version:
+        raise ConflictError(stored, expected_version)
 
 
 def _percontohan_error(exc: IntegrityError) -> ValidationError:
@@ -145,9 +154,13 @@ def kampung_update(
     by,
     potensi: list[tuple[str, str]] | None = None,
 ) -> KampungKB:
-    """Change profile fields (and optionally the potensi list); ConflictError if stale."""
+    """Change profile fields (and optionally the potensi list); ConflictError if stale.
+
+    Nothing changed: nothing is written and ``kampung.version`` stays."""
     fields = [f for f in KAMPUNG_FIELDS if f in data]
-    before = _audit_values(kampung, fields)
+    # A bound ModelForm has already written its values onto ``kampung``: compare with the row.
+    stored = KampungKB.objects.get(pk=kampung.pk)
+    before = _audit_values(stored, fields)
     for name in fields:
         setattr(kampung, name, data[name])
     for name in fields:  # new uploads are written to storage before the UPDATE
@@ -170,13 +183,15 @@ def kampung_update(
                 "old": audit.display_value(lama),
                 "new": audit.display_value(baru),
             }
+    if not changes:
+        _check_version(stored, expected_version)
+        return kampung
     try:
         with transaction.atomic():
             save_versioned(kampung, expected_version=expected_version, fields=fields)
     except IntegrityError as exc:
         raise _percontohan_error(exc) from exc
-    if changes:
-        audit.record(actor=by, action="villages.kampung.update", obj=kampung, changes=changes)
+    audit.record(actor=by, action="villages.kampung.update", obj=kampung, changes=changes)
     refresh_desa(kampung.desa_id, None)
     return kampung
 
@@ -195,32 +210,37 @@ def pokja_save(
 ) -> Pokja:
     """Save the pokja's SK and replace its member list; ConflictError if stale.
 
-    ``expected_version`` 0 means the user saw no pokja yet."""
+    ``expected_version`` 0 means the user saw no pokja yet. Nothing changed:
+    nothing is written and the returned pokja keeps its version."""
     pokja = Pokja.objects.select_for_update().filter(kampung=kampung).first()
     if pokja is None:
         if expected_version != 0:
             raise ConflictError(kampung, expected_version)
-        pokja = Pokja.objects.create(kampung=kampung, version=0)
+        pokja = Pokja(kampung=kampung, version=0)
     pokja.kampung = kampung
     before = _audit_values(pokja, POKJA_FIELDS)
-    lama = [_anggota_teks(a) for a in pokja.anggota.all()]
+    lama = list(pokja.anggota.all()) if pokja.pk else []
     for name in POKJA_FIELDS:
         if name in data:
             setattr(pokja, name, data[name])
-    if hasattr(pokja.sk_berkas, "_committed") and not pokja.sk_berkas._committed:
-        pokja.sk_berkas.save(pokja.sk_berkas.name, pokja.sk_berkas.file, save=False)
-    save_versioned(pokja, expected_version=expected_version, fields=POKJA_FIELDS)
+    new_file = hasattr(pokja.sk_berkas, "_committed") and not pokja.sk_berkas._committed
     changes = audit.diff(Pokja, before, _audit_values(pokja, POKJA_FIELDS))
     baru_objs = [AnggotaPokja(pokja=pokja, urutan=i, **a) for i, a in enumerate(anggota)]
-    baru = [_anggota_teks(a) for a in baru_objs]
-    if lama != baru:
+    # Every field of a member counts, the phone number too.
+    members_changed = [_anggota_key(a) for a in lama] != [_anggota_key(a) for a in baru_objs]
+    if not (changes or members_changed or new_file):
+        if pokja.pk:
+            _check_version(pokja, expected_version)
+        return pokja
+    if pokja.pk is None:
+        pokja.save()
+    if new_file:
+        pokja.sk_berkas.save(pokja.sk_berkas.name, pokja.sk_berkas.file, save=False)
+    save_versioned(pokja, expected_version=expected_version, fields=POKJA_FIELDS)
+    if members_changed:
         pokja.anggota.all().delete()
         AnggotaPokja.objects.bulk_create(baru_objs)
-        changes["anggota"] = {
-            "label": gettext_noop("anggota"),
-            "old": audit.display_value(lama),
-            "new": audit.display_value(baru),
-        }
+        changes["anggota"] = _anggota_change(lama, baru_objs)
     action = "villages.pokja.create" if expected_version == 0 else "villages.pokja.update"
     audit.record(actor=by, action=action, obj=pokja, changes=changes)
     return pokja
@@ -229,6 +249,21 @@ def pokja_save(
 def _anggota_teks(a: AnggotaPokja) -> str:
     # Phone numbers stay out of the audit text (it is shown more widely).
     return f"{a.nama} ({a.jabatan}{', ' + str(_('terlatih')) if a.terlatih else ''})"
+
+
+def _anggota_key(a: AnggotaPokja) -> tuple:
+    return (a.nama, a.jabatan, a.terlatih, a.telepon)
+
+
+def _anggota_change(lama: list[AnggotaPokja], baru: list[AnggotaPokja]) -> dict[str, str]:
+    old, new = [_anggota_teks(a) for a in lama], [_anggota_teks(a) for a in baru]
+    if old == new:  # only phone numbers changed: say so without showing them
+        new = [*new, str(_("nomor telepon diubah"))]
+    return {
+        "label": gettext_noop("anggota"),
+        "old": audit.display_value(old),
+        "new": audit.display_value(new),
+    }
 
 
 # ------------------------------------------------------------------ snapshots
@@ -325,6 +360,8 @@ def snapshot_save(
         validate_kkbpk(data, kampung, periode)
     fields = [f.name for f in model._meta.concrete_fields if f.name in data]
     before = _audit_values(current, fields) if current else {}
+    if current and not _snapshot_changes(model, current, data, fields):
+        return current  # the same values again: no new version
     row = model(
         kampung=kampung,
         periode=periode.first_day,
@@ -353,6 +390,13 @@ def snapshot_save(
     klasifikasi_refresh(kampung, dari=periode.first_day)
     refresh_desa(kampung.desa_id, periode)
     return row
+
+
+def _snapshot_changes(model, current: Snapshot, data: dict[str, Any], fields: list[str]) -> dict:
+    probe = model(**{f.attname: getattr(current, f.attname) for f in model._meta.concrete_fields})
+    for name in fields:
+        setattr(probe, name, data[name])
+    return audit.diff(model, _audit_values(current, fields), _audit_values(probe, fields))
 
 
 # ------------------------------------------------------------- classification

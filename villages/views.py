@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from kampungkb import thumbnails
+from kampungkb import feedback, thumbnails
 from kampungkb.audit import history, sentence
 from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
 from kampungkb.contacts import for_viewer, warn_phones
@@ -281,7 +281,7 @@ def kampung_edit(request, kode):
         data = {k: v for k, v in form.cleaned_data.items() if k not in ("version", "potensi")}
         data |= {k: "" for k in ("foto_sampul", "struktur_organisasi") if data.get(k) is False}
         try:
-            services.kampung_update(
+            saved = services.kampung_update(
                 kampung=kampung,
                 data=data,
                 expected_version=form.cleaned_data["version"],
@@ -293,7 +293,11 @@ def kampung_edit(request, kode):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, _("Profil Kampung KB disimpan."))
+            feedback.saved(
+                request,
+                stored=saved.version != form.cleaned_data["version"],
+                text=_("Profil Kampung KB disimpan."),
+            )
             warn_phones(request, form)
             return redirect("villages:kampung-detail", kode=kode)
     return render(request, "villages/kampung_form.html", context)
@@ -327,7 +331,7 @@ def pokja_edit(request, kode):
         if not data["sk_berkas"]:
             data.pop("sk_berkas")  # keep the stored file
         try:
-            services.pokja_save(
+            saved = services.pokja_save(
                 kampung=kampung,
                 data=data,
                 anggota=members,
@@ -337,7 +341,11 @@ def pokja_edit(request, kode):
         except ConflictError as exc:
             context |= conflict_context(exc)
         else:
-            messages.success(request, _("Pokja disimpan."))
+            feedback.saved(
+                request,
+                stored=saved.version != form.cleaned_data["version"],
+                text=_("Pokja disimpan."),
+            )
             return redirect("villages:kampung-detail", kode=kode)
     return render(request, "villages/pokja_form.html", context)
 
@@ -417,7 +425,7 @@ def snapshot_edit(request, kode, jenis, periode):
             elif not data.get("rkm_berkas"):
                 data.pop("rkm_berkas", None)  # keep the stored file
         try:
-            services.snapshot_save(
+            saved = services.snapshot_save(
                 kampung=kampung,
                 jenis=jenis,
                 periode=periode,
@@ -432,8 +440,10 @@ def snapshot_edit(request, kode, jenis, periode):
                 return _refuse(request, refusal, kode, jenis, periode)
             form.add_error(None, exc)
         else:
-            messages.success(
-                request, _("%(j)s %(p)s disimpan.") % {"j": JENIS_LABEL[jenis], "p": periode.label}
+            feedback.saved(
+                request,
+                stored=saved.version != form.cleaned_data["version"],
+                text=_("%(j)s %(p)s disimpan.") % {"j": JENIS_LABEL[jenis], "p": periode.label},
             )
             return redirect("villages:kampung-detail", kode=kode)
     return render(request, f"villages/snapshot_{jenis}.html", context)

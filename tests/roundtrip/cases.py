@@ -1,0 +1,488 @@
+"""Round-trip cases: every create and edit form, keyed by URL name.
+
+Each case says who uses the form, where it is shown and posted, how to read
+what it stored and, where a generic changed value would not be valid, which
+value to type. Fields may be left out only with a reason (``exclude``, or
+``ALWAYS_EXCLUDED`` for fields of every form).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.urls import reverse
+from django.utils import timezone
+
+W = Any  # the world of tests/security/conftest.py
+
+
+@dataclass
+class RoundTrip:
+    url_name: str
+    persona: str
+    page: Callable[[W], str]  # the page showing the form
+    obj: Callable[[W], Any]  # the stored object, read fresh from the database
+    post: Callable[[W], str] | None = None  # where the form posts (default: the page)
+    # create: one POST filling every field; else one POST per field changed alone.
+    create: bool = False
+    # The page(s) showing the stored values again (default: the form's page).
+    show: Callable[[W, Any], str | list[str]] | None = None
+    rows: dict[str, Callable[[Any], list]] = field(default_factory=dict)  # formset prefix → rows
+    read: dict[str, Callable[[Any], Any]] = field(default_factory=dict)  # name → stored value
+    # name (fnmatch pattern) → (world, field, data) → the value to type
+    values: dict[str, Callable] = field(default_factory=dict)
+    # name pattern → (world, field, data) → other fields a valid change needs with it
+    extra: dict[str, Callable] = field(default_factory=dict)
+    exclude: dict[str, str] = field(default_factory=dict)  # name pattern → reason
+    setup: Callable[[W], None] | None = None
+    label: str = ""
+
+    @property
+    def id(self) -> str:
+        return f"{self.url_name}{' ' + self.label if self.label else ''}"
+
+
+ALWAYS_EXCLUDED = {
+    "csrfmiddlewaretoken": "Django's CSRF token, not data",
+    "version": "the version the user loaded (optimistic locking): test_concurrency.py",
+    "form_token": "one-time token of create forms: kampungkb/tests/test_idempotency.py",
+    "*-TOTAL_FORMS": "formset management form, sent as rendered",
+    "*-INITIAL_FORMS": "formset management form, sent as rendered",
+    "*-MIN_NUM_FORMS": "formset management form, sent as rendered",
+    "*-MAX_NUM_FORMS": "formset management form, sent as rendered",
+    "*-id": "hidden key of an inline formset row",
+    "*-poktan": "hidden parent key of an inline formset row",
+    "*-clear": "clearing an uploaded file: the upload tests (tests/security/test_uploads.py)",
+}
+# File inputs are left to the upload tests (tests/security/test_uploads.py,
+# interventions/tests/test_uploads.py, poktan/tests/test_poktan_views.py).
+FILE_REASON = "file upload: covered by the upload tests"
+
+# URL names whose views read a POST but hold no stored record to round-trip.
+NOT_ROUND_TRIPPED = {
+    "akun:login": "credentials, nothing stored: kampungkb/tests/test_login_throttling.py",
+    "akun:logout": "a button, no fields",
+    "akun:password-change": "a password is never shown back (Django's PasswordChangeView)",
+    "set-language": "a cookie, not a record: kampungkb/tests/test_i18n.py",
+    "poktan:anggota-import": "an upload: poktan/tests/test_anggota.py, security/test_uploads.py",
+    "poktan:anggota-import-confirm": "confirms a stored upload: poktan/tests/test_anggota.py",
+    "interventions:foto-add": "an upload: interventions/tests/test_uploads.py",
+    "interventions:foto-delete": "a button, no fields",
+    "reports:unduhan-create": "buttons queueing a download, nothing typed: reports/tests",
+}
+
+
+def r(name, *args):
+    return lambda w: reverse(name, args=[a(w) for a in args])
+
+
+def kode(w):
+    return w.kampung.desa_id
+
+
+def periode(w):
+    return str(w.periode)
+
+
+def lalu(w):
+    return str(w.periode_lalu)
+
+
+def poktan_pk(w):
+    return w.poktan.pk
+
+
+# ------------------------------------------------------------------- values
+
+
+def phone(w, f, data):
+    return "081234567" + ("891" if f.value.endswith("890") else "890")
+
+
+def meeting_date(w, f, data):
+    today = timezone.localdate()
+    first = w.periode.first_day
+    return (today if f.value != today.isoformat() else first).isoformat()
+
+
+def potensi_line(w, f, data):
+    return (f.value.rstrip() + "\nKuliner: Keripik uji").strip()
+
+
+def _numbers(data, name) -> int:
+    return int((data.get(name) or ["0"])[0] or 0)
+
+
+def kkbpk_balance(w, f, data):
+    """KB users + non-users must equal the PUS: one more here, one fewer elsewhere."""
+    from villages.models import KkbpkKampung
+
+    group = KkbpkKampung.KB_FIELDS + KkbpkKampung.NON_FIELDS
+    other = next(n for n in group if n != f.name and _numbers(data, n) > 0)
+    return {other: [str(_numbers(data, other) - 1)]}
+
+
+def no_kb_method(w, f, data):
+    # A family with a reason for not using KB has no KB method (AnggotaForm.clean).
+    return {"metode_kb": [""]} if (data.get(f.name) or [""])[0] else {}
+
+
+def no_reason(w, f, data):
+    return ""  # a new family with a KB method has no reason for not using KB
+
+
+def pengarah_when_no_plkb(w, f, data):
+    # Without a PLKB the form asks who directs the activities (ProfilForm.clean).
+    return {} if data.get("plkb_pendamping") else {"plkb_pengarah": ["Kader"]}
+
+
+def also_ticked(flag):
+    # The list counts only while its "ada" box is ticked (ProfilForm.clean).
+    return lambda w, f, data: {flag: ["on"]}
+
+
+def attendance(w, f, data):
+    return "1" if f.value == "2" else "2"  # at most the 2 member families
+
+
+def other_urusan(w, f, data):
+    # The main urusan is never repeated among the others (InovasiForm.clean).
+    main = data.get("urusan_utama") or []
+    free = next(o for o in f.options if o not in f.chosen and o not in main)
+    return sorted([*f.chosen, free])
+
+
+def tematik_of_year(w, f, data):
+    # A tematik of the assessment year chosen (InovasiForm.clean).
+    from interventions.models import TematikIID
+
+    tahun = (data.get("tahun_iid") or [""])[0]
+    pks = TematikIID.objects.filter(tahun_id=tahun).values_list("pk", flat=True)
+    return next(str(pk) for pk in pks if str(pk) not in f.chosen)
+
+
+# ------------------------------------------------------------------- setups
+
+
+def laporan_draft(w):
+    """A draft register of this month with one meeting, two member families."""
+    from poktan.models import Anggota, Laporan, Pertemuan
+
+    Anggota.objects.create(poktan=w.poktan, nama_kepala_keluarga="Ani", nomor_kk="1210090000000321")
+    laporan = Laporan.objects.create(
+        poktan=w.poktan,
+        periode=w.periode.first_day,
+        jumlah_anggota=2,
+        keluarga_hadir=0,
+        anak_dipantau_kka=0,
+    )
+    Pertemuan.objects.create(
+        laporan=laporan, tanggal=w.periode.first_day, materi="Gizi", jumlah_hadir=1
+    )
+    w.laporan = laporan
+
+
+def pengurus_row(w):
+    from poktan.models import Pengurus
+
+    Pengurus.objects.create(
+        poktan=w.poktan,
+        jabatan="Ketua",
+        nama="Bu Ketua",
+        pendidikan="SMA",
+        pernah_pelatihan=True,
+        kontak="081211112222",
+    )
+
+
+def another_iid_year(w):
+    # A second IID year (with a tematik), so "tahun penilaian" has another option.
+    from interventions.models import TahunIID, TematikIID
+
+    tahun, _created = TahunIID.objects.get_or_create(tahun=2024)
+    TematikIID.objects.get_or_create(tahun=tahun, nama="Tematik uji")
+
+
+def another_kampung(w):
+    # A second Kampung KB in scope, so "kampung" has another option to choose.
+    from villages.models import KampungKB
+
+    KampungKB.objects.create(
+        desa_id="12.10.09.2010", nama="Kampung KB Meranti", tanggal_pencanangan=dt.date(2018, 1, 1)
+    )
+
+
+# ------------------------------------------------------------------- readers
+
+
+def snapshot(jenis):
+    def read(w):
+        from villages.selectors import JENIS, snapshot_exact
+
+        return snapshot_exact(JENIS[jenis], w.kampung, w.periode.first_day)
+
+    return read
+
+
+def operasional(i):
+    def read(obj):
+        from villages.choices import Operasional
+
+        return (obj.operasional or {}).get(Operasional.values[i], "")
+
+    return read
+
+
+def latest(model_path, **lookup):
+    def read(w):
+        from django.apps import apps
+
+        return apps.get_model(model_path).objects.filter(**lookup).order_by("-pk").first()
+
+    return read
+
+
+def laporan_of(attr):
+    def read(w):
+        from poktan.models import Laporan
+
+        return Laporan.objects.get(poktan=w.poktan, periode=getattr(w, attr).first_day)
+
+    return read
+
+
+def last_note(obj):
+    from kampungkb.audit import history
+
+    return history(obj).order_by("-pk").values_list("note", flat=True).first()
+
+
+PERTEMUAN = {"pertemuan": lambda o: list(o.pertemuan.order_by("tanggal", "id"))}
+HADIR = {"hadir": lambda o: sorted(str(pk) for pk in o.anggota_hadir.values_list("pk", flat=True))}
+LAPORAN_VALUES = {"pertemuan-*-tanggal": meeting_date, "pertemuan-*-jumlah_hadir": attendance}
+
+CASES = [
+    RoundTrip(
+        "villages:kampung-create",
+        "opd_labuhanbatu",
+        r("villages:kampung-create"),
+        obj=latest("villages.KampungKB", desa_id="12.10.09.2010"),
+        create=True,
+        show=lambda w, o: reverse("villages:kampung-edit", args=[o.desa_id]),
+        values={"desa": lambda w, f, d: "12.10.09.2010"},
+    ),
+    RoundTrip(
+        "villages:kampung-edit",
+        "opd_labuhanbatu",
+        r("villages:kampung-edit", kode),
+        obj=lambda w: type(w.kampung).objects.get(pk=w.kampung.pk),
+        read={
+            "potensi": lambda o: [f"{p.get_kategori_display()}: {p.nama}" for p in o.potensi.all()]
+        },
+        values={"potensi": potensi_line},
+        exclude={"foto_sampul": FILE_REASON, "struktur_organisasi": FILE_REASON},
+    ),
+    RoundTrip(
+        "villages:pokja-edit",
+        "kader_pondokbatu",
+        r("villages:pokja-edit", kode),
+        obj=lambda w: type(w.kampung).objects.get(pk=w.kampung.pk).pokja,
+        rows={"anggota": lambda o: list(o.anggota.order_by("urutan", "id"))},
+        values={"anggota-*-telepon": phone},
+        exclude={"sk_berkas": FILE_REASON},
+    ),
+    RoundTrip(
+        "villages:snapshot-edit",
+        "kader_pondokbatu",
+        r("villages:snapshot-edit", kode, lambda w: "profil", periode),
+        obj=snapshot("profil"),
+        read={f"operasional_{i}": operasional(i) for i in range(10)},
+        values={"plkb_kontak": phone},
+        extra={
+            "plkb_pendamping": pengarah_when_no_plkb,
+            "regulasi": also_ticked("regulasi_ada"),
+            "penggunaan_data": also_ticked("penggunaan_data_ada"),
+        },
+        exclude={"rkm_berkas": FILE_REASON},
+        label="profil",
+    ),
+    RoundTrip(
+        "villages:snapshot-edit",
+        "kader_pondokbatu",
+        r("villages:snapshot-edit", kode, lambda w: "penduduk", periode),
+        obj=snapshot("penduduk"),
+        label="penduduk",
+    ),
+    RoundTrip(
+        "villages:snapshot-edit",
+        "kader_pondokbatu",
+        r("villages:snapshot-edit", kode, lambda w: "kkbpk", periode),
+        obj=snapshot("kkbpk"),
+        extra={"kb_*": kkbpk_balance, "non_*": kkbpk_balance},
+        label="kkbpk",
+    ),
+    RoundTrip(
+        "poktan:poktan-create",
+        "kader_pondokbatu",
+        r("poktan:poktan-create"),
+        obj=latest("poktan.Poktan"),
+        create=True,
+        show=lambda w, o: [
+            reverse("poktan:poktan-edit", args=[o.pk]),
+            reverse("poktan:poktan-detail", args=[o.pk]),  # its Kampung KB
+        ],
+        rows={"pengurus": lambda o: list(o.pengurus.all())},
+        values={"pengurus-*-kontak": phone, "potensi_tahun": lambda w, f, d: "2024"},
+        exclude={"sk_berkas": FILE_REASON},
+    ),
+    RoundTrip(
+        "poktan:poktan-edit",
+        "opd_labuhanbatu",
+        r("poktan:poktan-edit", poktan_pk),
+        obj=lambda w: type(w.poktan).objects.get(pk=w.poktan.pk),
+        rows={"pengurus": lambda o: list(o.pengurus.all())},
+        values={"pengurus-*-kontak": phone, "potensi_tahun": lambda w, f, d: "2024"},
+        exclude={"sk_berkas": FILE_REASON},
+        setup=pengurus_row,
+    ),
+    RoundTrip(
+        "poktan:laporan-edit",
+        "kader_pondokbatu",
+        r("poktan:laporan-edit", poktan_pk, periode),
+        obj=laporan_of("periode"),
+        rows=PERTEMUAN,
+        read=HADIR,
+        values=LAPORAN_VALUES,
+        setup=laporan_draft,
+    ),
+    RoundTrip(
+        "poktan:laporan-submit",
+        "kader_pondokbatu",
+        r("poktan:laporan-edit", poktan_pk, periode),
+        post=r("poktan:laporan-submit", poktan_pk, periode),
+        obj=laporan_of("periode"),
+        create=True,
+        rows=PERTEMUAN,
+        read=HADIR,
+        values=LAPORAN_VALUES,
+        setup=laporan_draft,
+    ),
+    RoundTrip(
+        "poktan:laporan-return",
+        "pkb_bilahhulu",
+        r("poktan:laporan-edit", poktan_pk, lalu),
+        post=r("poktan:laporan-return", poktan_pk, lalu),
+        obj=laporan_of("periode_lalu"),
+        create=True,
+    ),
+    RoundTrip(
+        "poktan:laporan-verify",
+        "pkb_bilahhulu",
+        r("poktan:laporan-edit", poktan_pk, lalu),
+        post=r("poktan:laporan-verify", poktan_pk, lalu),
+        obj=laporan_of("periode_lalu"),
+        create=True,
+        read={"catatan": last_note},  # the reviewer's note goes to the history
+    ),
+    RoundTrip(
+        "poktan:anggota-create",
+        "kader_pondokbatu",
+        r("poktan:anggota-create", poktan_pk),
+        obj=latest("poktan.Anggota"),
+        create=True,
+        show=lambda w, o: reverse("poktan:anggota-edit", args=[o.poktan_id, o.pk]),
+        values={
+            "nomor_kk": lambda w, f, d: "1210090000000555",
+            "alasan_tidak_kb": lambda w, f, d: "",
+        },
+    ),
+    RoundTrip(
+        "poktan:anggota-edit",
+        "kader_pondokbatu",
+        r("poktan:anggota-edit", poktan_pk, lambda w: w.anggota.pk),
+        obj=lambda w: type(w.anggota).objects.get(pk=w.anggota.pk),
+        extra={"alasan_tidak_kb": no_kb_method},
+    ),
+    RoundTrip(
+        "interventions:intervensi-create",
+        "kader_pondokbatu",
+        r("interventions:intervensi-create"),
+        obj=latest("interventions.Intervensi"),
+        create=True,
+        show=lambda w, o: reverse("interventions:intervensi-edit", args=[o.pk]),
+        values={"tanggal": lambda w, f, d: "2024-05-06"},
+    ),
+    RoundTrip(
+        "interventions:intervensi-edit",
+        "opd_labuhanbatu",
+        r("interventions:intervensi-edit", lambda w: w.intervensi.pk),
+        obj=lambda w: type(w.intervensi).objects.get(pk=w.intervensi.pk),
+        setup=another_kampung,
+    ),
+    RoundTrip(
+        "interventions:inovasi-create",
+        "opd_labuhanbatu",
+        r("interventions:inovasi-create"),
+        obj=latest("interventions.Inovasi"),
+        create=True,
+        show=lambda w, o: reverse("interventions:inovasi-edit", args=[o.pk]),
+        values={"urusan_lain": other_urusan},
+        exclude={"berkas_anggaran": FILE_REASON, "berkas_profil_bisnis": FILE_REASON},
+    ),
+    RoundTrip(
+        "interventions:inovasi-edit",
+        "opd_labuhanbatu",
+        r("interventions:inovasi-edit", lambda w: w.inovasi.pk),
+        obj=lambda w: type(w.inovasi).objects.get(pk=w.inovasi.pk),
+        values={"urusan_lain": other_urusan, "tematik": tematik_of_year},
+        exclude={"berkas_anggaran": FILE_REASON, "berkas_profil_bisnis": FILE_REASON},
+        setup=lambda w: (another_iid_year(w), another_kampung(w)),
+    ),
+    RoundTrip(
+        "interventions:bukti-edit",
+        "opd_labuhanbatu",
+        r("interventions:bukti-edit", lambda w: w.inovasi.pk, lambda w: 1),
+        obj=lambda w: type(w.bukti).objects.get(pk=w.bukti.pk),
+        values={"tautan": lambda w, f, d: "https://example.org/bukti-uji"},
+        exclude={"berkas": FILE_REASON, "hapus_berkas": FILE_REASON},
+    ),
+    RoundTrip(
+        "interventions:unggulan-create",
+        "kader_pondokbatu",
+        r("interventions:unggulan-create", lambda w: w.kampung.pk),
+        obj=latest("interventions.InovasiUnggulan"),
+        create=True,
+        show=lambda w, o: reverse("interventions:unggulan-edit", args=[o.pk]),
+        values={"telepon": phone},
+    ),
+    RoundTrip(
+        "interventions:unggulan-edit",
+        "kader_pondokbatu",
+        r("interventions:unggulan-edit", lambda w: w.unggulan.pk),
+        obj=lambda w: type(w.unggulan).objects.get(pk=w.unggulan.pk),
+        values={"telepon": phone},
+    ),
+    RoundTrip(
+        "interventions:instansi-create",
+        "opd_labuhanbatu",
+        r("interventions:instansi-create"),
+        obj=latest("interventions.Instansi"),
+        create=True,
+        show=lambda w, o: reverse("interventions:instansi-list"),
+    ),
+    RoundTrip(
+        "periode-reopen",
+        "opd_labuhanbatu",
+        r("periode-reopen"),
+        obj=latest("kampungkb.PeriodeBuka"),
+        create=True,
+        values={
+            "desa": lambda w, f, d: w.kampung.desa_id,
+            "periode": lambda w, f, d: str(w.periode_lalu.prev()),
+            "sampai": lambda w, f, d: (timezone.localdate() + dt.timedelta(days=5)).isoformat(),
+        },
+    ),
+]
