@@ -79,11 +79,19 @@ def for_viewer(entry, user):
     hidden = CONTACT_FIELDS.get(f"{kind.app_label}.{kind.model}", set())
     changes = {}
     for name, change in (entry.changes or {}).items():
+        # Sentences render from ``raw`` when it is there (kampungkb/audit.py):
+        # a masked change must drop it, or the real value would show.
+        plain = {k: v for k, v in change.items() if k != "raw"}
         if name in hidden:
-            changes[name] = {**change, "old": MASK, "new": MASK}
+            changes[name] = {**plain, "old": MASK, "new": MASK}
+            continue
+        old, new = mask_phones(change.get("old")), mask_phones(change.get("new"))
+        raw = change.get("raw")
+        raw_masked = [mask_phones(v) if isinstance(v, str) else v for v in raw or []]
+        if (old, new) != (change.get("old"), change.get("new")) or raw_masked != (raw or []):
+            changes[name] = {**plain, "old": old, "new": new}
         else:
-            old, new = mask_phones(change.get("old")), mask_phones(change.get("new"))
-            changes[name] = {**change, "old": old, "new": new}
+            changes[name] = change
     shown = copy.copy(entry)
     shown.changes = changes
     shown.note = mask_phones(entry.note)

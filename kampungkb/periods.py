@@ -104,16 +104,25 @@ PERIODE_MAX = Periode(2100, 12)
 
 
 def aturan_for(periode: Periode) -> tuple[int, int]:
-    """(hari_batas, hari_kunci) of the rule in force for ``periode``."""
+    """(hari_batas, hari_kunci) of the rule in force for ``periode``.
+
+    Read once per ``Periode`` object: a view parses its month once per request
+    and hands the same object to the service, which asks again under its lock
+    (one query instead of two on the kader's register POST)."""
     from kampungkb.models import AturanPeriode
 
+    cached = periode.__dict__.get("_aturan")
+    if cached is not None:
+        return cached
     rule = (
         AturanPeriode.objects.filter(berlaku_mulai__lte=periode.first_day)
         .order_by("-berlaku_mulai")
         .values_list("hari_batas", "hari_kunci")
         .first()
     )
-    return rule or (settings.PERIODE_DEFAULT_HARI_BATAS, settings.PERIODE_DEFAULT_HARI_KUNCI)
+    rule = rule or (settings.PERIODE_DEFAULT_HARI_BATAS, settings.PERIODE_DEFAULT_HARI_KUNCI)
+    object.__setattr__(periode, "_aturan", rule)
+    return rule
 
 
 def due_date(periode: Periode, rule: tuple[int, int] | None = None) -> dt.date:

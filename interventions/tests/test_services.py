@@ -24,12 +24,29 @@ def _data(kampung):
 def test_class_recomputed_only_when_lintas_sektor_count_changes(
     kampung_pondokbatu, opd_labuhanbatu
 ):
+    from kampungkb.periods import Periode
+    from villages import services as village_services
+    from villages.models import KlasifikasiPeriode
+    from villages.tests.factories import profil_data
+
+    # A village with a snapshot has a class (without one it is not classified at all).
+    village_services.snapshot_save(
+        kampung=kampung_pondokbatu, jenis="profil", periode=Periode.current(),
+        data=profil_data(), expected_version=0, by=opd_labuhanbatu,
+    )  # fmt: skip
+
+    def lintas():
+        row = KlasifikasiPeriode.objects.get(kampung=kampung_pondokbatu)
+        return row.nilai["proses_lintas_sektor"], row.dihitung_pada
+
+    before = lintas()
     kb = f.resmi("OPD Pengendalian Penduduk dan KB")
     services.intervensi_create(data=_data(kampung_pondokbatu), instansi=[kb], by=opd_labuhanbatu)
-    assert KampungKB.objects.get(pk=kampung_pondokbatu.pk).kelas == ""  # count still 0
+    assert lintas() == before  # count still 0: the class was not recomputed
     services.intervensi_create(
         data=_data(kampung_pondokbatu), instansi=[f.resmi("Dinas Kesehatan")], by=opd_labuhanbatu
     )
+    assert lintas()[0] == 1
     assert KampungKB.objects.get(pk=kampung_pondokbatu.pk).kelas != ""
 
 

@@ -215,6 +215,7 @@ FORM_CASES = [
 NOT_HERE = {
     "akun:login": "login throttling: kampungkb/tests/test_login_throttling.py",
     "akun:logout": "no input",
+    "service-worker": "GET only: the matrix checks that a POST answers 405",
     "poktan:anggota-import": "an upload: tests/security/test_uploads.py",
     "poktan:anggota-import-confirm": "an upload: tests/security/test_uploads.py",
     "interventions:foto-delete": "no input",
