@@ -22,6 +22,8 @@ LABELS = {
 }
 
 
-def labels(obj) -> list[str]:
-    """The human labels of what ``obj`` (a Kampung KB or an innovation) holds as example."""
-    return [str(LABELS[k]) for k in getattr(obj, "contoh", None) or [] if k in LABELS]
+def labels(obj, only: list[str] | None = None) -> list[str]:
+    """The human labels of what ``obj`` (a Kampung KB or an innovation) holds as
+    example; ``only``: just these keys (a page about one kind of data)."""
+    keys = getattr(obj, "contoh", None) or []
+    return [str(LABELS[k]) for k in keys if k in LABELS and (not only or k in only)]

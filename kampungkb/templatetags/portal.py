@@ -67,8 +67,9 @@ def kontak(value, user):
 
 
 @register.simple_tag
-def contoh_labels(obj) -> list[str]:
-    """What ``obj`` holds as demo example data (kampungkb.contoh), for includes/_contoh.html."""
+def contoh_labels(obj, only="") -> list[str]:
+    """What ``obj`` holds as demo example data (kampungkb.contoh), for includes/_contoh.html;
+    ``only``: comma-separated keys, the ones this page shows."""
     from kampungkb import contoh
 
-    return contoh.labels(obj)
+    return contoh.labels(obj, only=[k for k in only.split(",") if k])

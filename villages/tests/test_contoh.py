@@ -27,10 +27,10 @@ def test_demo_pages_and_pdfs_mark_invented_values(regions, opd_labuhanbatu, clie
     pages = [
         (reverse("villages:kampung-detail", args=[kampung.desa_id]), kampung_label),
         (reverse("villages:publik-kampung", args=[kampung.desa_id]), kampung_label),
-        (reverse("poktan:laporan-edit", args=[poktan.pk, Periode.current()]), kampung_label),
+        (reverse("poktan:laporan-edit", args=[poktan.pk, Periode.current()]), "register bulanan"),
         (
             reverse("interventions:intervensi-detail", args=[Intervensi.objects.first().pk]),
-            kampung_label,
+            "tanggal, tempat, anggaran dan foto intervensi",
         ),
         (reverse("interventions:inovasi-detail", args=[inovasi.pk]), inovasi_label),
     ]
