@@ -6,18 +6,19 @@ link to the full photo. A copy is made on its first request and stored
 beside the original (``<folder>/kecil/<name>-<width>.jpg``), so the scoped
 view that serves the photo serves its copies with the same checks.
 
-Kept on its own so the shared image pipeline (kampungkb/uploads.py) can take
-it over unchanged."""
+The copy goes through the shared image pipeline (kampungkb/uploads.py):
+decoded under the same pixel limit, re-encoded from the pixels alone."""
 
 from __future__ import annotations
 
-import io
 import logging
 import posixpath
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db.models.fields.files import FieldFile
-from PIL import Image, ImageOps, UnidentifiedImageError
+
+from kampungkb import uploads
 
 logger = logging.getLogger(__name__)
 
@@ -49,15 +50,15 @@ def thumbnail_of(field_file, width: int) -> str | None:
     if storage.exists(name):
         return name
     try:
-        with field_file.open("rb") as handle, Image.open(handle) as image:
-            image = ImageOps.exif_transpose(image)
-            image.thumbnail((width, width * 4))
-            out = io.BytesIO()
-            image.convert("RGB").save(out, "JPEG", quality=QUALITY, optimize=True, progressive=True)
-    except (OSError, UnidentifiedImageError, Image.DecompressionBombError) as exc:
+        with field_file.open("rb") as handle:
+            image = uploads.open_image(handle.read())
+        data, _w, _h = uploads.reencode(
+            image, longest=width * 4, box=(width, width * 4), quality=QUALITY
+        )
+    except (OSError, ValidationError) as exc:
         logger.warning("thumbnail of %s failed: %s", field_file.name, exc)
         return None
-    saved = storage.save(name, ContentFile(out.getvalue()))
+    saved = storage.save(name, ContentFile(data))
     if saved != name:
         # Two first requests at once: the other one's copy is already there.
         storage.delete(saved)

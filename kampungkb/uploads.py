@@ -89,14 +89,22 @@ def open_image(data: bytes) -> Image.Image:
     return image
 
 
-def reencode(image: Image.Image, *, longest: int, png: bool = False) -> tuple[bytes, int, int]:
-    """The pixels alone, as JPEG (or lossless PNG), at most ``longest`` px a side."""
+def reencode(
+    image: Image.Image,
+    *,
+    longest: int,
+    png: bool = False,
+    box: tuple[int, int] | None = None,
+    quality: int = 80,
+) -> tuple[bytes, int, int]:
+    """The pixels alone, as JPEG (or lossless PNG), at most ``longest`` px a side
+    (or within ``box``, e.g. a thumbnail's width)."""
     image = ImageOps.exif_transpose(image)
     if png:
         image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
     else:
         image = image.convert("RGB")
-    image.thumbnail((longest, longest))
+    image.thumbnail(box or (longest, longest))
     # A fresh image: nothing of the upload's info (comment, exif, icc, xmp) is carried.
     clean = Image.new(image.mode, image.size)
     clean.paste(image)
@@ -104,7 +112,7 @@ def reencode(image: Image.Image, *, longest: int, png: bool = False) -> tuple[by
     if png:
         clean.save(out, "PNG", optimize=True)
     else:
-        clean.save(out, "JPEG", quality=80, optimize=True)
+        clean.save(out, "JPEG", quality=quality, optimize=True)
     return out.getvalue(), clean.width, clean.height
 
 
