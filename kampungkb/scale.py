@@ -10,7 +10,7 @@ writes through the real tables of every app, fast:
 * the big tables (poktan, members, 24 months of registers, snapshots,
   interventions) are generated inside PostgreSQL by ``INSERT … SELECT``
   over ``generate_series``, with ``setseed`` so a seed gives the same data;
-* summaries are rebuilt set-wise by ``kampungkb.scale_summaries``.
+* summaries are rebuilt set-wise by ``reports.summaries_setwise``.
 
 Every column the generator does not set gets the model field's default, so a
 field added later with a default does not break it. PostgreSQL only.
@@ -414,10 +414,10 @@ def generate(opts: Options, progress: Progress | None = None) -> dict:
         with connection.cursor() as cursor:
             cursor.execute("SET session_replication_role = DEFAULT")
     if opts.summaries:
-        from kampungkb import scale_summaries
+        from reports import summaries_setwise
 
         progress.step(f"ringkasan ({opts.summary_months} bulan)")
-        built = scale_summaries.rebuild_all(window(opts.summary_months), progress=progress)
+        built = summaries_setwise.rebuild_all(window(opts.summary_months), progress=progress)
         progress.count("ringkasan", built)
     # VACUUM too (outside a transaction, i.e. not in tests): it sets the
     # visibility map, as autovacuum would on a live database, so index-only

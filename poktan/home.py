@@ -13,7 +13,7 @@ def panels(request) -> list[dict]:
     user = request.user
     periode = Periode.current()
     if user.role == Role.KADER:
-        from poktan.views import month_checklist, needs_action
+        from poktan.checklist import month_checklist, needs_action
 
         return [
             {

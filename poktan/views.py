@@ -26,6 +26,7 @@ from kampungkb.periods import (
 from kampungkb.replica import replica_read
 from kampungkb.scoping import get_for_user_or_404, kode_in_scope, require_role
 from poktan import access, completeness, services
+from poktan.checklist import month_checklist, needs_action
 from poktan.forms import BLANK_MEETING_ROWS, LaporanForm, PertemuanFormSet, ReviewForm
 from poktan.models import Laporan, Poktan
 from villages.models import Tingkat, Wilayah
@@ -320,35 +321,6 @@ def laporan_return(request, pk: int, periode: Periode):
 
 
 # --- lists -------------------------------------------------------------------
-
-
-def month_checklist(user, periode: Periode):
-    """Each poktan in the user's scope with its register of ``periode`` (two queries)."""
-    today = timezone.localdate()
-    due = due_date(periode)
-    poktan = list(
-        Poktan.objects.for_user(user).filter(aktif=True).select_related("kampung__desa")[:200]
-    )
-    laporan = {
-        lap.poktan_id: lap
-        for lap in Laporan.objects.for_user(user)
-        .of(periode)
-        .filter(poktan_id__in=[p.pk for p in poktan])
-    }
-    return [
-        completeness.Cell(p, laporan.get(p.pk), completeness.keadaan(laporan.get(p.pk), due, today))
-        for p in poktan
-    ]
-
-
-def needs_action(user, periode: Periode):
-    """Older registers of the user's poktan still in draf or returned."""
-    return (
-        Laporan.objects.for_user(user)
-        .filter(status__in=["draf", "dikembalikan"], periode__lt=periode.first_day)
-        .select_related("poktan")
-        .order_by("-periode")[:10]
-    )
 
 
 @login_required

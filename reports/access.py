@@ -43,3 +43,14 @@ def kabupaten_of(wilayah: Wilayah) -> str:
     if kab is None:
         return wilayah.nama
     return wilayah.nama if kab == wilayah.kode else Wilayah.objects.get(kode=kab).nama
+
+
+def periode_choices(selected: Periode, n: int = 24) -> list[Periode]:
+    """The period chooser: the last ``n`` months, and ``selected`` if older."""
+    current = Periode.current()
+    choices = [current]
+    while len(choices) < n:
+        choices.append(choices[-1].prev())
+    if selected not in choices:
+        choices.append(selected)
+    return choices

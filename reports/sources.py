@@ -7,35 +7,22 @@ these; dashboards never do (they read ``Ringkasan`` rows).
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import defaultdict
-
 from django.db.models import Count
 
-from kampungkb.domain import Kontrasepsi, NonKontrasepsi
 from kampungkb.periods import Periode, due_date
-from villages.choices import POKTAN_PENYEBUT
+from reports import figures
 
 
 def poktan_data(kampung, periode: Periode) -> dict:
-    """Active poktan per type and their registers of the month.
+    """Active poktan per type and their registers of the month, counted as
+    ``reports.figures`` defines masuk, tepat waktu, terverifikasi."""
+    from poktan.models import Laporan, Poktan
 
-    Wajib = every active poktan owes one register a month; masuk = diajukan
-    or diverifikasi; tepat waktu = first submitted by the due date (the 3rd
-    of the next month by default, kampungkb.periods)."""
-    try:
-        from poktan.models import Laporan, Poktan, Status
-    except ImportError:  # the poktan models have not landed yet
-        return {}
-
-    jenis: dict[str, dict] = defaultdict(
-        lambda: {"poktan": 0, "anggota": 0, "hadir": 0, "masuk": 0}
-    )
+    tally = figures.PoktanTally()
     poktan = Poktan.objects.filter(kampung=kampung, aktif=True).values("jenis")
     for row in poktan.annotate(n=Count("id")).order_by():
-        jenis[row["jenis"]]["poktan"] = row["n"]
+        tally.poktan(row["jenis"], row["n"])
     due = due_date(periode)
-    masuk = tepat = verif = kembali = 0
     laporan = Laporan.objects.filter(
         poktan__kampung=kampung, poktan__aktif=True, periode=periode.first_day
     ).values(
@@ -47,47 +34,15 @@ def poktan_data(kampung, periode: Periode) -> dict:
         "pertama_diajukan_pada",
     )
     for row in laporan:
-        if row["status"] not in (Status.DIAJUKAN, Status.DIVERIFIKASI):
-            kembali += row["status"] == Status.DIKEMBALIKAN
-            continue
-        data = jenis[row["poktan__jenis"]]
-        data["masuk"] += 1
-        data["anggota"] += row["jumlah_anggota"] or 0
-        data["hadir"] += row["keluarga_hadir"] or 0
-        masuk += 1
-        verif += row["status"] == Status.DIVERIFIKASI
-        submitted = row["pertama_diajukan_pada"] or row["diajukan_pada"]
-        if submitted is not None and _local_date(submitted) <= due:
-            tepat += 1
-    return poktan_values(jenis, masuk, tepat, verif, kembali)
-
-
-def poktan_values(jenis: dict, masuk: int, tepat: int, verif: int, kembali: int) -> dict:
-    """The poktan figures of a desa row (shared with kampungkb.scale_summaries).
-
-    A Kampung KB without an active poktan owes one report it cannot send: it
-    counts in ``laporan_wajib`` (and never as complete), so it lowers the
-    reporting rate instead of vanishing from it."""
-    poktan = sum(d["poktan"] for d in jenis.values())
-    tanpa = int(poktan == 0)
-    wajib = poktan + tanpa
-    return {
-        "jumlah_poktan": poktan,
-        "poktan_jenis": dict(jenis),
-        "laporan_wajib": wajib,
-        "laporan_masuk": masuk,
-        "laporan_tepat_waktu": tepat,
-        "laporan_diverifikasi": verif,
-        "laporan_dikembalikan": kembali,
-        "desa_lengkap": int(masuk >= wajib),
-        "kampung_tanpa_poktan": tanpa,
-    }
-
-
-def _local_date(value: dt.datetime) -> dt.date:
-    from django.utils import timezone
-
-    return timezone.localtime(value).date()
+        submitted = figures.submitted_at(row["pertama_diajukan_pada"], row["diajukan_pada"])
+        tally.laporan(
+            row["poktan__jenis"],
+            row["status"],
+            anggota=row["jumlah_anggota"] or 0,
+            hadir=row["keluarga_hadir"] or 0,
+            tepat=int(figures.tepat_waktu(submitted, due)),
+        )
+    return tally.values()
 
 
 def intervensi_data(kampung, periode: Periode) -> dict:
@@ -160,37 +115,7 @@ def villages_data(kampung, periode: Periode) -> dict:
         .order_by("-periode")
         .first()
     )
-    values: dict = {"kelas": "", "kelas_jumlah": {}}
-    if kelas is not None:
-        values |= {
-            "kelas": kelas.kelas,
-            "kelas_jumlah": {kelas.kelas: 1},
-            "indeks_input": kelas.indeks_input,
-            "indeks_proses": kelas.indeks_proses,
-            "indeks_output": kelas.indeks_output,
-        }
-    if penduduk is not None:
-        values |= {
-            "jumlah_jiwa": penduduk.jumlah_jiwa,
-            "jumlah_keluarga": penduduk.keluarga,
-            "pus": penduduk.pus,
-        }
-    if kkbpk is not None:
-        values |= {
-            "peserta_kb": kkbpk.peserta_kb,
-            "peserta_mkjp": kkbpk.peserta_mkjp,
-            "unmet": kkbpk.unmet,
-            "metode": {k.value: getattr(kkbpk, f"kb_{k.value.lower()}") for k in Kontrasepsi},
-            "tidak_kb": {n.value: getattr(kkbpk, f"non_{n.value}") for n in NonKontrasepsi},
-            "partisipasi": {
-                jenis: {
-                    "ikut": ikut,
-                    "sasaran": getattr(penduduk, POKTAN_PENYEBUT[jenis]) if penduduk else 0,
-                }
-                for jenis, ikut in kkbpk.ikut().items()
-            },
-        }
-    return values
+    return figures.snapshot_values(kelas, penduduk, kkbpk)
 
 
 def sum_nested(target: dict, source: dict) -> dict:

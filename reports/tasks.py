@@ -23,7 +23,7 @@ def rebuild_periode(periode: str, kabupaten: str | None = None) -> int:
 @task()
 def prepare_unduhan(unduhan_id: int) -> None:
     """Render a queued report, recording progress on the Unduhan row."""
-    from reports import outputs
+    from reports.documents.render import render_unduhan
     from reports.models import StatusUnduhan, Unduhan
 
     unduhan = Unduhan.objects.get(pk=unduhan_id)
@@ -34,7 +34,7 @@ def prepare_unduhan(unduhan_id: int) -> None:
         Unduhan.objects.filter(pk=unduhan_id).update(selesai=done, total=total)
 
     try:
-        content, filename = outputs.render_unduhan(unduhan, progress)
+        content, filename = render_unduhan(unduhan, progress)
     except Exception as exc:
         Unduhan.objects.filter(pk=unduhan_id).update(status=StatusUnduhan.GAGAL, galat=str(exc))
         raise

@@ -1,19 +1,26 @@
 from django.urls import path
 
-from reports import views, views_pdf, views_unduhan
+from reports import views, views_unduhan
 
 app_name = "reports"
+
+
+def document(route: str, group: str, fmt: str, name: str, jenis: str | None = None):
+    """A URL of a document (``reports.documents``), served by ``views.document``."""
+    extra = {"group": group, "fmt": fmt} | ({"jenis": jenis} if jenis else {})
+    return path(route, views.document, extra, name=name)
+
 
 urlpatterns = [
     path("dasbor/", views.dasbor_home, name="dasbor-home"),
     path("dasbor/<str:kode>/", views.dasbor, name="dasbor"),
-    path("dasbor/<str:kode>/xlsx/", views.dasbor_xlsx, name="dasbor-xlsx"),
+    document("dasbor/<str:key>/xlsx/", "dasbor", "xlsx", "dasbor-xlsx", jenis="dasbor"),
     path("laporan/", views.laporan_index, name="laporan-index"),
-    path("inovasi/<int:pk>/pdf/", views_pdf.inovasi_pdf, name="inovasi-pdf"),
-    path("laporan/inovasi/<int:pk>/", views_pdf.inovasi_pratinjau, name="inovasi-pratinjau"),
-    path("laporan/kampung/<str:kode>/", views_pdf.kampung_pratinjau, name="kampung-pratinjau"),
-    path("laporan/kampung/<str:kode>/pdf/", views_pdf.kampung_pdf, name="kampung-pdf"),
-    path("laporan/daftar/<slug:daftar>/xlsx/", views.daftar_xlsx, name="daftar-xlsx"),
+    document("inovasi/<int:key>/pdf/", "profil", "pdf", "inovasi-pdf", jenis="inovasi"),
+    document("laporan/inovasi/<int:key>/", "profil", "html", "inovasi-pratinjau", jenis="inovasi"),
+    document("laporan/kampung/<str:key>/", "profil", "html", "kampung-pratinjau", jenis="kampung"),
+    document("laporan/kampung/<str:key>/pdf/", "profil", "pdf", "kampung-pdf", jenis="kampung"),
+    document("laporan/daftar/<slug:jenis>/xlsx/", "daftar", "xlsx", "daftar-xlsx"),
     path("laporan/unduhan/", views_unduhan.unduhan_create, name="unduhan-create"),
     path("laporan/unduhan/<int:pk>/", views_unduhan.unduhan_detail, name="unduhan-detail"),
     path(
@@ -22,7 +29,7 @@ urlpatterns = [
         name="unduhan-berkas",
     ),
     # Recaps by kind: /laporan/poktan/<kode>/, /laporan/intervensi/<kode>/ (+ pdf/, xlsx/)
-    path("laporan/<slug:jenis>/<str:kode>/", views_pdf.rekap_pratinjau, name="rekap-pratinjau"),
-    path("laporan/<slug:jenis>/<str:kode>/pdf/", views_pdf.rekap_pdf, name="rekap-pdf"),
-    path("laporan/<slug:jenis>/<str:kode>/xlsx/", views_pdf.rekap_xlsx, name="rekap-xlsx"),
+    document("laporan/<slug:jenis>/<str:key>/", "rekap", "html", "rekap-pratinjau"),
+    document("laporan/<slug:jenis>/<str:key>/pdf/", "rekap", "pdf", "rekap-pdf"),
+    document("laporan/<slug:jenis>/<str:key>/xlsx/", "rekap", "xlsx", "rekap-xlsx"),
 ]

@@ -1,4 +1,6 @@
-"""Dashboards: kabupaten → kecamatan → desa, read from summary rows only."""
+"""Dashboards (kabupaten → kecamatan → desa, read from summary rows only),
+the reports index, and every document (``reports.documents``): look up the
+kind, find its subject in the reader's scope, render it."""
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
@@ -7,20 +9,10 @@ from django.shortcuts import redirect, render
 from kampungkb.periods import Periode
 from kampungkb.replica import replica_read
 from kampungkb.scoping import kode_in_scope
-from reports import dashboard, outputs, tasks
-from reports.access import periode_from, wilayah_for
-from reports.xlsx import xlsx_response
+from reports import dashboard, documents, tasks
+from reports.access import periode_choices, periode_from, wilayah_for
+from reports.documents.render import respond
 from villages.models import Tingkat, Wilayah
-
-
-def periode_choices(selected: Periode, n: int = 24) -> list[Periode]:
-    current = Periode.current()
-    choices = [current]
-    while len(choices) < n:
-        choices.append(choices[-1].prev())
-    if selected not in choices:
-        choices.append(selected)
-    return choices
 
 
 @login_required
@@ -62,17 +54,6 @@ def inovasi_desa(user, desa) -> list:
 
 @login_required
 @replica_read
-def dasbor_xlsx(request, kode):
-    """The dashboard's region table and villages behind, same period as the page."""
-    wilayah = wilayah_for(request.user, kode)
-    periode = periode_from(request)
-    context = dashboard.dashboard_context(wilayah, periode, all_behind=True)
-    filename = outputs.filename("dasbor", wilayah, periode, "xlsx")
-    return xlsx_response(dashboard.sheets(context), filename)
-
-
-@login_required
-@replica_read
 def laporan_index(request):
     """Every report the user may download for their region, and their queued files."""
     from interventions.models import Inovasi
@@ -94,14 +75,21 @@ def laporan_index(request):
 
 @login_required
 @replica_read
-def daftar_xlsx(request, daftar):
-    """A list page as XLSX, filtered exactly as the page (reports.lists)."""
-    from django.http import Http404
-
-    from reports.lists import LISTS
-
-    if daftar not in LISTS:
-        raise Http404
-    sheet = LISTS[daftar](request)
-    filename = f"daftar-{daftar}-{Periode.current()}.xlsx"
-    return xlsx_response([sheet], filename)
+def document(request, group: str, jenis: str, fmt: str, key=None):
+    """Any document (``reports.documents``) as preview, PDF or XLSX. The URL
+    conf names the group and the format, and the kind when the path does not;
+    ``key`` is the subject's key in the path (an innovation's pk, a region's
+    code)."""
+    doc = documents.lookup(group, jenis, fmt)
+    params = documents.params_from(request.GET)
+    ask = documents.Ask(
+        user=request.user,
+        subject=doc.find(request.user, key),
+        fmt=fmt,
+        periode=params["periode"],
+        bulan=params["bulan"],
+        args=tuple(request.resolver_match.captured_kwargs.values()),  # for its own links
+        query=request.GET.urlencode(),
+        request=request,
+    )
+    return respond(request, doc, ask)

@@ -5,30 +5,27 @@ An Unduhan belongs to the user who asked for it; anyone else gets 404."""
 import uuid
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kampungkb.idempotency import submit_once
-from reports import outputs, tasks
-from reports.access import wilayah_for
+from reports import documents, tasks
+from reports.documents.render import attachment
 from reports.models import StatusUnduhan, Unduhan
-from reports.xlsx import XLSX_TYPE
 
 
 @login_required
 @require_POST
 def unduhan_create(request):
     jenis, fmt = request.POST.get("jenis"), request.POST.get("format", "pdf")
-    spec = outputs.RECAPS.get(jenis)
-    if spec is None or fmt not in ("pdf", "xlsx"):
+    doc = documents.queued(jenis)
+    if doc is None or fmt not in ("pdf", "xlsx") or fmt not in doc.formats:
         raise Http404
-    wilayah = wilayah_for(request.user, request.POST.get("kode", ""))
-    if wilayah.tingkat not in spec.tingkat:
-        raise Http404
-    params = outputs.params_from(request.POST)
+    wilayah = doc.find(request.user, request.POST.get("kode", ""))
+    params = documents.params_from(request.POST)
     periode = params["periode"]
 
     def create() -> str:
@@ -39,7 +36,7 @@ def unduhan_create(request):
             periode=periode.first_day,
             bulan=params["bulan"],
             format=fmt,
-            judul=f"{spec.judul} {wilayah.label} {periode.label}",
+            judul=f"{doc.judul} {wilayah.label} {periode.label}",
         )
         tasks.prepare_unduhan.enqueue(unduhan.pk)
         return reverse("reports:unduhan-detail", args=[unduhan.pk])
@@ -72,7 +69,5 @@ def unduhan_berkas(request, pk):
     unduhan = _own(request, pk)
     if unduhan.status != StatusUnduhan.SELESAI:
         raise Http404(_("Berkas belum siap."))
-    content_type = XLSX_TYPE if unduhan.format == "xlsx" else "application/pdf"
-    response = HttpResponse(bytes(unduhan.isi), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{unduhan.nama_berkas}"'
-    return response
+    fmt = "xlsx" if unduhan.format == "xlsx" else "pdf"
+    return attachment(bytes(unduhan.isi), unduhan.nama_berkas, fmt)

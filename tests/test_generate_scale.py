@@ -184,8 +184,7 @@ def test_set_wise_rebuild_counts_a_kampung_without_poktan_or_class(generated):
     owing one report and as not classified, and still write identical rows."""
     import datetime as dt
 
-    from kampungkb import scale_summaries
-    from reports import summaries
+    from reports import summaries, summaries_setwise
     from villages.models import KampungKB, Wilayah
 
     kecamatan = KampungKB.objects.order_by("desa_id").first().desa.induk
@@ -197,7 +196,7 @@ def test_set_wise_rebuild_counts_a_kampung_without_poktan_or_class(generated):
     )
     current = Periode.current()
     periods = [current.prev(), current]
-    scale_summaries.rebuild_all(periods)
+    summaries_setwise.rebuild_all(periods)
     fast = summary_rows(periods)
     row = fast[(desa.kode, current.first_day)]
     assert (row["kampung_tanpa_poktan"], row["laporan_wajib"], row["laporan_masuk"]) == (1, 1, 0)

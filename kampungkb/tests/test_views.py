@@ -99,8 +99,9 @@ def test_403_page_is_in_portal_style(client_for, pimpinan):
 
 
 def test_500_page_renders_without_database_or_context():
-    from kampungkb.views import error_500
+    from django.urls import get_resolver
 
+    error_500 = get_resolver().resolve_error_handler(500)  # kampungkb.urls.handler500
     response = error_500(None)
     assert response.status_code == 500
     assert "Terjadi kesalahan di server" in response.content.decode()

@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.urls import get_resolver, reverse
 
 from kampungkb.periods import Periode
-from reports import outputs
+from reports.documents import RECAPS
 from reports.tests.pdflayout import layout_of, problems
 from reports.tests.pdftext import pdf_text
 
@@ -45,7 +45,7 @@ def pdf_urls(kecamatan: str, kabupaten: str = "12.10") -> dict[str, str]:
         urls[f"inovasi {pk}"] = reverse("reports:inovasi-pdf", args=[pk])
     for kode in KampungKB.objects.order_by("desa_id").values_list("desa_id", flat=True)[:3]:
         urls[f"kampung {kode}"] = reverse("reports:kampung-pdf", args=[kode])
-    for jenis in outputs.RECAPS:
+    for jenis in RECAPS:
         for kode in (kecamatan, kabupaten):
             url = reverse("reports:rekap-pdf", args=[jenis, kode])
             urls[f"rekap {jenis} {kode}"] = f"{url}?periode={periode}&bulan=12"

@@ -143,13 +143,13 @@ def test_the_set_wise_rebuild_writes_the_rows_of_the_per_desa_rebuild_on_the_dem
 
     from django.core.management import call_command
 
-    from kampungkb import scale_summaries
+    from reports import summaries_setwise
     from tests.test_generate_scale import summary_rows
 
     call_command("seed_demo", stdout=io.StringIO())
     periods = summaries.affected_periods()
     summaries.rebuild(periods)
     per_desa = summary_rows(periods)
-    scale_summaries.rebuild_all(periods)
+    summaries_setwise.rebuild_all(periods)
     assert summary_rows(periods) == per_desa
     assert len({k for k, _p in per_desa}) > 5  # desa, kecamatan, kabupaten, provinsi rows

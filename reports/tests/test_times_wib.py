@@ -87,8 +87,7 @@ def test_rekap_xlsx_submission_cell_is_local_time(submitted, pimpinan, client_fo
 
 def _xlsx_urls(periode):
     """Every XLSX the portal serves: each recap kind, each list, the dashboard."""
-    from reports.lists import LISTS
-    from reports.outputs import RECAPS
+    from reports.documents import LISTS, RECAPS
 
     q = f"?periode={periode}"
     yield reverse("reports:dasbor-xlsx", args=[BILAH_HULU]) + q

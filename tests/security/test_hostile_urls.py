@@ -48,12 +48,11 @@ def _source_params() -> set[str]:
         app = module.__name__.split(".")[0]
         for sub in (
             "views",
-            "views_pdf",
             "views_unduhan",
             "views_anggota",
             "views_poktan",
-            "outputs",
-            "lists",
+            "documents.base",
+            "documents.daftar",
             "filters",
             "dashboard",
         ):

@@ -68,8 +68,7 @@ def make_hostile() -> int:
 
 def xlsx_urls(w) -> dict[str, list[str]]:
     """Each XLSX URL name and the variants to request (every list, every recap kind)."""
-    from reports.lists import LISTS
-    from reports.outputs import RECAPS
+    from reports.documents import LISTS, RECAPS
 
     return {
         "reports:dasbor-xlsx": [

@@ -41,11 +41,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **o):
         if o["hanya_ringkasan"]:
-            from kampungkb import scale_summaries
+            from reports import summaries_setwise
 
             progress = scale.Progress(stream=self.stdout, enabled=o["verbosity"] >= 1)
             progress.step(f"ringkasan ({o['bulan_ringkasan']} bulan)")
-            built = scale_summaries.rebuild_all(scale.window(o["bulan_ringkasan"]), progress)
+            built = summaries_setwise.rebuild_all(scale.window(o["bulan_ringkasan"]), progress)
             self.stdout.write(f"ringkasan: {built} baris desa × periode, {progress.done()} s")
             return
         opts = scale.Options(

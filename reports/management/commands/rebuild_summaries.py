@@ -30,9 +30,9 @@ class Command(BaseCommand):
         if kabupaten is None and connection.vendor == "postgresql":
             # The whole country: the set-wise rebuild (same rows, a handful of
             # grouped queries per month instead of a dozen per desa).
-            from kampungkb import scale_summaries
+            from reports import summaries_setwise
 
-            built = scale_summaries.rebuild_all(periods)
+            built = summaries_setwise.rebuild_all(periods)
         else:
             built = summaries.rebuild(periods, kabupaten=kabupaten)
         self.stdout.write(f"ringkasan: {built} baris desa × periode dihitung ulang")

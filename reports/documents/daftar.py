@@ -1,18 +1,23 @@
-"""XLSX of the other apps' list pages, with the same filters as the page:
-the page's own FilterSet, fed the same query string, over the same scoped
-queryset. The list templates link here with ``?{{ request.GET.urlencode }}``."""
+"""Daftar: the other apps' list pages as XLSX, with the same filters as the
+page — the page's own FilterSet, fed the same query string, over the same
+scoped queryset. The list templates link here with
+``?{{ request.GET.urlencode }}``. Each list is a document without a subject
+(the reader's scope is the subject)."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from kampungkb.periods import Periode
 from reports import xlsx
+from reports.documents.base import Document, register
 
 
 def intervensi_sheet(request) -> xlsx.Sheet:
     from interventions.filters import IntervensiFilter
     from interventions.selectors import intervensi_list_qs
-    from reports.rekap import instansi_text
+    from reports.documents.rekap_intervensi import instansi_text
 
     qs = IntervensiFilter(
         request.GET, queryset=intervensi_list_qs(request.user), request=request
@@ -134,4 +139,22 @@ def kampung_sheet(request) -> xlsx.Sheet:
     )
 
 
-LISTS = {"intervensi": intervensi_sheet, "inovasi": inovasi_sheet, "kampung": kampung_sheet}
+def daftar(jenis: str, judul, sheet) -> Document:
+    return register(
+        Document(
+            name=f"daftar-{jenis}",
+            group="daftar",
+            jenis=jenis,
+            judul=judul,
+            subject=lambda user, key: None,
+            context=lambda ask: {"sheet": sheet(ask.request)},
+            formats=("xlsx",),
+            sheets=lambda context: [context["sheet"]],
+            filename=lambda ask: f"daftar-{jenis}-{Periode.current()}.xlsx",
+        )
+    )
+
+
+DAFTAR_INTERVENSI = daftar("intervensi", gettext_lazy("Daftar intervensi"), intervensi_sheet)
+DAFTAR_INOVASI = daftar("inovasi", gettext_lazy("Daftar inovasi"), inovasi_sheet)
+DAFTAR_KAMPUNG = daftar("kampung", gettext_lazy("Daftar Kampung KB"), kampung_sheet)

@@ -3,9 +3,13 @@
 ``reports.summaries.rebuild`` recomputes one desa × month at a time (about a
 dozen queries each): right for a kabupaten, hours for the whole country. This
 module computes the same rows with a handful of grouped queries per month,
-assembles them in Python with the same arithmetic as ``reports.sources`` and
-``reports.summaries.rollup_values``, and writes them with COPY. The generator's test
-checks that both give identical rows.
+assembles them in Python with the same figure definitions as the per-desa
+refresh (``reports.figures``: what counts as masuk, tepat waktu,
+terverifikasi; the snapshot figures) and the same roll-up
+(``reports.summaries.rollup_values``), and writes them with COPY. Used by
+``rebuild_summaries`` (the whole country) and the data generator. Tests
+(``reports/tests/test_summaries.py``, ``tests/test_generate_scale.py``)
+check that both paths give identical rows.
 """
 
 from __future__ import annotations
@@ -17,10 +21,9 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from kampungkb.domain import Kontrasepsi, NonKontrasepsi
 from kampungkb.periods import Periode, due_date
+from reports import figures
 from reports.models import Ringkasan
-from reports.sources import poktan_values
 from reports.summaries import (
     COUNT_FIELDS,
     INDEKS_FIELDS,
@@ -29,7 +32,7 @@ from reports.summaries import (
     lock_province,
     rollup_values,
 )
-from villages.choices import POKTAN_PENYEBUT, POKTAN_SLUG, RENTANG_USIA
+from villages.choices import RENTANG_USIA
 
 
 def _rows(sql: str, params=None) -> list[tuple]:
@@ -124,8 +127,7 @@ def _prepare_laporan(periods: list[Periode]) -> None:
             "SELECT l.periode, p.kampung_id, p.jenis, l.status, count(*) AS n, "
             "sum(coalesce(l.jumlah_anggota, 0)) AS anggota, "
             "sum(coalesce(l.keluarga_hadir, 0)) AS hadir, "
-            "count(*) FILTER (WHERE (coalesce(l.pertama_diajukan_pada, l.diajukan_pada) "
-            "AT TIME ZONE %s)::date <= d.due) AS tepat "
+            f"count(*) FILTER (WHERE {figures.tepat_waktu_sql('l', 'd.due')}) AS tepat "
             "FROM poktan_laporan l JOIN poktan_poktan p ON p.id = l.poktan_id AND p.aktif "
             f"JOIN (VALUES {values}) AS d(periode, due) ON d.periode = l.periode "
             "GROUP BY 1, 2, 3, 4",
@@ -181,37 +183,6 @@ def _month_data(periode: Periode):
 _VILLAGES_MEMO: dict = {}
 
 
-def _villages_values(k, p, b) -> dict:
-    """``reports.sources.villages_data`` for the snapshots in force."""
-    values: dict = {}
-    if k is not None:
-        values |= {
-            "kelas": k.kelas,
-            "kelas_jumlah": {k.kelas: 1},
-            "indeks_input": k.indeks_input,
-            "indeks_proses": k.indeks_proses,
-            "indeks_output": k.indeks_output,
-        }
-    if p is not None:
-        values |= {"jumlah_jiwa": p.jumlah_jiwa, "jumlah_keluarga": p.keluarga, "pus": p.pus}
-    if b is not None:
-        values |= {
-            "peserta_kb": b.peserta_kb,
-            "peserta_mkjp": b.peserta_mkjp,
-            "unmet": b.unmet,
-            "metode": {m.value: getattr(b, f"kb_{m.value.lower()}") for m in Kontrasepsi},
-            "tidak_kb": {r.value: getattr(b, f"non_{r.value}") for r in NonKontrasepsi},
-            "partisipasi": {
-                str(j): {
-                    "ikut": getattr(b, f"ikut_{slug}"),
-                    "sasaran": getattr(p, POKTAN_PENYEBUT[j]) if p else 0,
-                }
-                for j, slug in POKTAN_SLUG.items()
-            },
-        }
-    return values
-
-
 def desa_values(kid, periode, static, month) -> dict:
     """The values ``reports.summaries.build_desa`` stores for one desa × month."""
     _kampung, poktan, kelas, penduduk, kkbpk, lintas, inovasi = static
@@ -219,24 +190,12 @@ def desa_values(kid, periode, static, month) -> dict:
     desa = static[0][kid]
     values = {**_defaults(), "tingkat": 4, "jumlah_kampung": 1}
 
-    jenis: dict[str, dict] = defaultdict(
-        lambda: {"poktan": 0, "anggota": 0, "hadir": 0, "masuk": 0}
-    )
+    tally = figures.PoktanTally()
     for name, n in poktan.get(kid, {}).items():
-        jenis[name]["poktan"] = n
-    masuk = tepat = verif = kembali = 0
+        tally.poktan(name, n)
     for name, status, n, anggota, hadir, on_time in laporan.get(kid, ()):
-        if status not in ("diajukan", "diverifikasi"):
-            kembali += n if status == "dikembalikan" else 0
-            continue
-        data = jenis[name]
-        data["masuk"] += n
-        data["anggota"] += int(anggota)
-        data["hadir"] += int(hadir)
-        masuk += n
-        verif += n if status == "diverifikasi" else 0
-        tepat += on_time
-    values |= poktan_values(jenis, masuk, tepat, verif, kembali)
+        tally.laporan(name, status, n=n, anggota=int(anggota), hadir=int(hadir), tepat=on_time)
+    values |= tally.values()
     s = seksi.get(kid, {})
     s_kum = seksi_kum.get(kid, {})
     values |= {
@@ -260,7 +219,7 @@ def desa_values(kid, periode, static, month) -> dict:
     b = _latest(kkbpk.get(kid, ()), until)
     key = (id(k), id(p), id(b))
     if key not in _VILLAGES_MEMO:  # snapshots change once a year, not every month
-        _VILLAGES_MEMO[key] = _villages_values(k, p, b)
+        _VILLAGES_MEMO[key] = figures.snapshot_values(k, p, b)
     values |= _VILLAGES_MEMO[key]
     values["jumlah_berindeks"] = int(values.get("indeks_input") is not None)
     return values

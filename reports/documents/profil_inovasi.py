@@ -1,4 +1,4 @@
-"""Profil Inovasi Daerah: the context shared by the HTML preview and the PDF."""
+"""Profil Inovasi Daerah: one innovation, previewed and printed (PDF)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,11 @@ from pathlib import Path
 from django.urls import NoReverseMatch, reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kampungkb.periods import Periode
+from kampungkb.scoping import get_for_user_or_404
+from reports.documents.base import Ask, Document, register
 
 
 def inovasi_context(inovasi, user, *, cetak: bool) -> dict:
@@ -55,6 +58,29 @@ def _foto_src(foto, cetak: bool) -> str:
     return path.as_uri() if path.is_file() else ""
 
 
-def nama_berkas(inovasi, periode: Periode | None = None) -> str:
-    """'profil-inovasi-kang-mas-mesra-2026-11.pdf'."""
-    return f"profil-inovasi-{slugify(inovasi.nama)}-{periode or Periode.current()}.pdf"
+def nama_berkas(ask: Ask) -> str:
+    """'profil-inovasi-kang-mas-mesra-2026-11.pdf' (the month it is printed)."""
+    return f"profil-inovasi-{slugify(ask.subject.nama)}-{Periode.current()}.pdf"
+
+
+def find(user, pk):
+    from interventions.models import Inovasi
+
+    return get_for_user_or_404(Inovasi.objects.select_related("wilayah"), user, pk=pk)
+
+
+PROFIL_INOVASI = register(
+    Document(
+        name="profil-inovasi",
+        group="profil",
+        jenis="inovasi",
+        judul=gettext_lazy("Profil Inovasi Daerah"),
+        subject=find,
+        context=lambda ask: inovasi_context(ask.subject, ask.user, cetak=ask.fmt == "pdf"),
+        formats=("html", "pdf"),
+        template="reports/pdf/_inovasi.html",
+        filename=nama_berkas,
+        wilayah_of=lambda inovasi: inovasi.wilayah,
+        url_names={"pdf": "reports:inovasi-pdf"},
+    )
+)
