@@ -27,7 +27,7 @@ from interventions.models import (
     TipeFoto,
 )
 from kampungkb import uploads
-from kampungkb.concurrency import VersionFormMixin
+from kampungkb.concurrency import VersionField, VersionFormMixin
 from kampungkb.contacts import PhoneWarningMixin
 from kampungkb.domain import JenisPoktan, Sasaran
 from kampungkb.forms import UangField, options_or_code_input
@@ -386,7 +386,7 @@ class InovasiEditForm(VersionFormMixin, InovasiForm):
 
 
 class BuktiForm(VersionFormMixin, forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
+    version = VersionField(required=False)
     hapus_berkas = forms.BooleanField(label=_("Hapus dokumen"), required=False)
 
     class Meta:

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kampungkb import audit, feedback
-from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
+from kampungkb import feedback
+from kampungkb.concurrency import ConflictError, conflict_context
 from kampungkb.forms import PeriodeField
 from kampungkb.periods import (
     STATUS_LABELS,
@@ -168,14 +168,6 @@ def _apply_errors(exc: ValidationError, form, row_forms) -> None:
             form.add_error(None, errors)
 
 
-def _conflict_context(exc: ConflictError) -> dict:
-    return {
-        "conflict": exc,
-        "conflict_message": CONFLICT_MESSAGE,
-        "conflict_sentences": [audit.sentence(e) for e in exc.changes],
-    }
-
-
 def _refuse(request, poktan, periode, reason: str):
     """A refused write says why, on the page of the month as it is stored (the
     figures typed are not the month's and are not shown as if they were)."""
@@ -224,7 +216,7 @@ def _save(request, pk: int, periode: Periode, *, submit: bool):
                 form,
                 formset,
                 status=409,
-                **_conflict_context(exc),
+                **conflict_context(exc, user=request.user),
             )
         except ValidationError as exc:
             if not hasattr(exc, "error_dict"):
@@ -275,7 +267,6 @@ def _review(request, pk: int, periode: Periode, *, verify: bool):
                 expected_version=review_form.cleaned_data.get("version"),
             )
         except ConflictError as exc:
-            messages.error(request, CONFLICT_MESSAGE)
             form, formset = _forms(request, poktan, exc.current)
             return _render_laporan(
                 request,
@@ -288,7 +279,7 @@ def _review(request, pk: int, periode: Periode, *, verify: bool):
                 review_form=ReviewForm(
                     initial={"version": exc.current.version, **review_form.cleaned_data}
                 ),
-                **_conflict_context(exc),
+                **conflict_context(exc, user=request.user),
             )
         except ValidationError as exc:
             if not hasattr(exc, "error_dict"):

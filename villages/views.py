@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods
 
 from kampungkb import feedback, thumbnails
 from kampungkb.audit import history, sentence
-from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
+from kampungkb.concurrency import ConflictError, conflict_context
 from kampungkb.contacts import for_viewer, warn_phones
 from kampungkb.files import serve_file
 from kampungkb.models import Role
@@ -81,14 +81,6 @@ def can_edit(user, kampung: KampungKB) -> bool:
 def require_edit(user, kampung: KampungKB) -> None:
     if not can_edit(user, kampung):
         raise PermissionDenied
-
-
-def conflict_context(exc: ConflictError) -> dict:
-    return {
-        "conflict": exc,
-        "conflict_message": CONFLICT_MESSAGE,
-        "conflict_sentences": [sentence(e) for e in exc.changes],
-    }
 
 
 def kampung_sections(request, kampung, public: bool = False) -> list[str]:
@@ -289,7 +281,7 @@ def kampung_edit(request, kode):
                 by=request.user,
             )
         except ConflictError as exc:
-            context |= conflict_context(exc)
+            context |= conflict_context(exc, user=request.user, form=form)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -339,7 +331,7 @@ def pokja_edit(request, kode):
                 by=request.user,
             )
         except ConflictError as exc:
-            context |= conflict_context(exc)
+            context |= conflict_context(exc, user=request.user, form=form)
         else:
             feedback.saved(
                 request,
@@ -434,7 +426,7 @@ def snapshot_edit(request, kode, jenis, periode):
                 by=request.user,
             )
         except ConflictError as exc:
-            context |= conflict_context(exc)
+            context |= conflict_context(exc, user=request.user, form=form)
         except ValidationError as exc:
             if refusal := _period_refusal(periode, kampung):  # locked meanwhile
                 return _refuse(request, refusal, kode, jenis, periode)
