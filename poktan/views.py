@@ -12,22 +12,23 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kampungkb import feedback
+from kampungkb import feedback, reopen
 from kampungkb.concurrency import ConflictError, conflict_context
-from kampungkb.forms import PeriodeField
 from kampungkb.periods import (
     STATUS_LABELS,
     Periode,
+    PeriodeStatus,
     aturan_for,
     due_date,
     lock_date,
+    periode_from_request,
     periode_status,
 )
 from kampungkb.replica import replica_read
 from kampungkb.scoping import get_for_user_or_404, kode_in_scope, require_role
 from poktan import access, completeness, services
 from poktan.forms import BLANK_MEETING_ROWS, LaporanForm, PertemuanFormSet, ReviewForm
-from poktan.models import Laporan, Poktan
+from poktan.models import Laporan, Poktan, Status
 from villages.models import Tingkat, Wilayah
 
 
@@ -104,11 +105,13 @@ def _render_laporan(request, poktan, periode, laporan, form, formset, *, status=
     rule = aturan_for(periode)
     editable = (
         access.can_edit(request.user)
-        and status_periode in ("terbuka", "dibuka_kembali")
+        and status_periode.is_open
         and (laporan is None or laporan.is_editable_state)
     )
     reviewable = (
-        access.can_review(request.user) and laporan is not None and laporan.status == "diajukan"
+        access.can_review(request.user)
+        and laporan is not None
+        and laporan.status == Status.DIAJUKAN
     )
     context = {
         "poktan": poktan,
@@ -119,10 +122,11 @@ def _render_laporan(request, poktan, periode, laporan, form, formset, *, status=
         "rows": [(form[n], prev.get(n)) for n in form.figure_names()],
         "prev": prev.get("_obj"),
         "editable": editable,
-        "periode_locked": status_periode == "terkunci",
-        "can_reopen": request.user.is_superuser or request.user.role == "opd_kabupaten",
+        "reopen": reopen.offer(
+            request, desa_kode=poktan.kampung.desa_id, periode=periode, status=status_periode
+        ),
         "locked_for_kader": access.can_edit(request.user)
-        and status_periode == "terkunci"
+        and status_periode == PeriodeStatus.TERKUNCI
         and (laporan is None or laporan.is_editable_state),
         "reviewable": reviewable,
         "review_form": extra.pop("review_form", None)
@@ -179,7 +183,7 @@ def _save(request, pk: int, periode: Periode, *, submit: bool):
     """Shared POST of the form: save the draft, and submit it when asked."""
     poktan = access.poktan_or_404(request.user, pk, write=True)
     laporan = _laporan_of(poktan, periode, rows=False)
-    if submit and laporan is not None and laporan.status == "diajukan":
+    if submit and laporan is not None and laporan.status == Status.DIAJUKAN:
         # A second tap on "Ajukan" over a flaky connection: nothing to do.
         messages.info(request, _("Laporan ini sudah diajukan."))
         return redirect("poktan:laporan-edit", pk=poktan.pk, periode=periode)
@@ -336,7 +340,7 @@ def needs_action(user, periode: Periode):
     """Older registers of the user's poktan still in draf or returned."""
     return (
         Laporan.objects.for_user(user)
-        .filter(status__in=["draf", "dikembalikan"], periode__lt=periode.first_day)
+        .filter(status__in=[Status.DRAF, Status.DIKEMBALIKAN], periode__lt=periode.first_day)
         .select_related("poktan")
         .order_by("-periode")[:10]
     )
@@ -359,11 +363,7 @@ def laporan_bulan_ini(request):
 
 
 def _kelengkapan_params(request):
-    field = PeriodeField(required=False)
-    try:
-        periode = field.clean(request.GET.get("periode")) or Periode.current()
-    except ValidationError:
-        periode = Periode.current()
+    periode = periode_from_request(request)
     kode = request.GET.get("wilayah") or request.user.wilayah_id
     if kode and not kode_in_scope(kode, request.user.wilayah_id):
         kode = request.user.wilayah_id

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from kampungkb.periods import Periode
 from kampungkb.scoping import get_for_user_or_404, kode_in_scope
 from villages.models import Wilayah
 
@@ -21,14 +20,6 @@ def wilayah_for(user, kode: str) -> Wilayah:
     if not user.has_national_scope and not kode_in_scope(kode, user.wilayah_id):
         raise Http404
     return wilayah
-
-
-def periode_from(request) -> Periode:
-    """?periode=YYYY-MM, or the current month (a bad value falls back too)."""
-    try:
-        return Periode.parse(request.GET.get("periode", ""))
-    except ValueError:
-        return Periode.current()
 
 
 def kabupaten_of(wilayah: Wilayah) -> str:

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from kampungkb.periods import Periode
+from kampungkb.periods import Periode, periode_from_request
 from reports import rekap
 
 
@@ -52,13 +52,10 @@ RECAPS = {
 }
 
 
-def params_from(data) -> dict:
-    """periode=YYYY-MM (default this month) and bulan=1..12 (months back),
-    from request.GET or request.POST; bad values fall back to the defaults."""
-    try:
-        periode = Periode.parse(data.get("periode", ""))
-    except ValueError:
-        periode = Periode.current()
+def params_from(request, data) -> dict:
+    """periode=YYYY-MM (default this month, a bad value said in a message) and
+    bulan=1..12 (months back), from request.GET or request.POST."""
+    periode = periode_from_request(request, data=data)
     try:
         bulan = min(max(int(data.get("bulan", 1)), 1), 12)
     except ValueError:

@@ -4,11 +4,11 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.shortcuts import redirect, render
 
-from kampungkb.periods import Periode
+from kampungkb.periods import Periode, periode_from_request
 from kampungkb.replica import replica_read
 from kampungkb.scoping import kode_in_scope
 from reports import dashboard, outputs, tasks
-from reports.access import periode_from, wilayah_for
+from reports.access import wilayah_for
 from reports.xlsx import xlsx_response
 from villages.models import Tingkat, Wilayah
 
@@ -36,7 +36,7 @@ def dasbor_home(request):
 @replica_read
 def dasbor(request, kode):
     wilayah = wilayah_for(request.user, kode)
-    periode = periode_from(request)
+    periode = periode_from_request(request)
     context = dashboard.dashboard_context(wilayah, periode)
     scope = None if request.user.has_national_scope else request.user.wilayah_id
     context["lineage"] = [(w, kode_in_scope(w.kode, scope)) for w in wilayah.lineage()]
@@ -65,7 +65,7 @@ def inovasi_desa(user, desa) -> list:
 def dasbor_xlsx(request, kode):
     """The dashboard's region table and villages behind, same period as the page."""
     wilayah = wilayah_for(request.user, kode)
-    periode = periode_from(request)
+    periode = periode_from_request(request)
     context = dashboard.dashboard_context(wilayah, periode, all_behind=True)
     filename = outputs.filename("dasbor", wilayah, periode, "xlsx")
     return xlsx_response(dashboard.sheets(context), filename)
@@ -78,7 +78,7 @@ def laporan_index(request):
     from interventions.models import Inovasi
     from reports.models import Unduhan
 
-    periode = periode_from(request)
+    periode = periode_from_request(request)
     wilayah = request.user.wilayah
     context = {
         "wilayah": wilayah,

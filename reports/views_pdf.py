@@ -104,7 +104,7 @@ def _recap(request, jenis, kode, fmt):
     wilayah = wilayah_for(request.user, kode)
     if wilayah.tingkat not in spec.tingkat:
         raise Http404
-    params = outputs.params_from(request.GET)
+    params = outputs.params_from(request, request.GET)
     context = spec.context(wilayah, params, request.user)
     filename = outputs.filename(spec.slug, wilayah, params["periode"], fmt)
     if fmt == "xlsx":

@@ -28,7 +28,7 @@ def unduhan_create(request):
     wilayah = wilayah_for(request.user, request.POST.get("kode", ""))
     if wilayah.tingkat not in spec.tingkat:
         raise Http404
-    params = outputs.params_from(request.POST)
+    params = outputs.params_from(request, request.POST)
     periode = params["periode"]
 
     def create() -> str:

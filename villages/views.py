@@ -17,13 +17,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from kampungkb import feedback, thumbnails
+from kampungkb import feedback, reopen, thumbnails
 from kampungkb.audit import history, sentence
 from kampungkb.concurrency import ConflictError, conflict_context
 from kampungkb.contacts import for_viewer, warn_phones
 from kampungkb.files import serve_file
 from kampungkb.models import Role
-from kampungkb.periods import STATUS_LABELS, Periode, PeriodeStatus, periode_status
+from kampungkb.periods import STATUS_LABELS, Periode, periode_status, refusal
 from kampungkb.replica import replica_read
 from kampungkb.scoping import get_for_user_or_404, require_role
 from villages import classification, services
@@ -344,11 +344,7 @@ def pokja_edit(request, kode):
 
 def _period_refusal(periode: Periode, kampung) -> str | None:
     """Why the month cannot be written now (locked or not begun), or None."""
-    try:
-        services.check_periode(periode, kampung.desa_id)
-    except ValidationError as exc:
-        return " ".join(exc.messages)
-    return None
+    return refusal(periode, periode_status(periode, kampung.desa_id))
 
 
 def _refuse(request, reason: str, kode, jenis, periode):
@@ -388,7 +384,8 @@ def snapshot_edit(request, kode, jenis, periode):
         "judul": JENIS_LABEL[jenis],
         "periode": periode,
         "status": STATUS_LABELS[status],
-        "bisa_simpan": status in (PeriodeStatus.TERBUKA, PeriodeStatus.DIBUKA_KEMBALI),
+        "can_save": status.is_open,
+        "reopen": reopen.offer(request, desa_kode=kampung.desa_id, periode=periode, status=status),
         "form": form,
         "current": current,
         "dari_periode": start.periode if start and not current else None,

@@ -377,10 +377,10 @@ def test_locked_month_shows_no_save_button_and_refuses_posts(
     assert "tidak dapat diisi sekarang" in html and 'type="submit">Simpan' not in html
     response = client.post(url, post_data(penduduk_data(), 0), follow=True)
     assert response.status_code == 200
-    assert "sudah dikunci" in response.content.decode()
+    assert "sudah terkunci" in response.content.decode()
 
 
-@pytest.mark.parametrize("language,reason", [("id", "sudah dikunci"), ("en", "locked")])
+@pytest.mark.parametrize("language,reason", [("id", "sudah terkunci"), ("en", "locked")])
 def test_refused_save_in_a_locked_month_says_why_and_shows_the_stored_figures(
     kampung_pondokbatu, opd_labuhanbatu, client_for, ini, language, reason
 ):
