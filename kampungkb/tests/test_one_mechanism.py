@@ -39,7 +39,11 @@ RULES = [
         r"""["'](terbuka|terkunci|dibuka_kembali|belum_dibuka)["']""",
         {"kampungkb/periods.py"},
     ),
-    ("a role compared with a string", r"""\brole\s*(==|!=)\s*["']|\brole\s+in\s*[(\[]\s*["']""", set()),
+    (
+        "a role compared with a string",
+        r"""\brole\s*(==|!=)\s*["']|\brole\s+in\s*[(\[]\s*["']""",
+        set(),
+    ),
     ("the locked-period message", r"sudah (terkunci|dikunci)\. Minta", {"kampungkb/periods.py"}),
 ]
 
