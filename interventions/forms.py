@@ -27,11 +27,12 @@ from interventions.models import (
     TipeFoto,
 )
 from kampungkb import uploads
-from kampungkb.concurrency import VersionFormMixin
+from kampungkb.concurrency import VersionField, VersionFormMixin
 from kampungkb.contacts import PhoneWarningMixin
 from kampungkb.domain import JenisPoktan, Sasaran
 from kampungkb.forms import UangField, options_or_code_input
 from kampungkb.idempotency import OnceFormMixin
+from kampungkb.models import Role
 from villages.fields import KampungChoiceField, KampungCodesField
 from villages.models import KampungKB, Tingkat, Wilayah
 
@@ -129,7 +130,7 @@ class IntervensiForm(PhoneWarningMixin, OnceFormMixin, forms.ModelForm):
         if self.instance.pk:
             self.initial.setdefault("inpres_kegiatan", self.instance.inpres_kegiatan_id)
         indonesian_blank_choices(self)
-        if getattr(user, "instansi_id", None) and user.role == "opd_lintas_sektor":
+        if getattr(user, "instansi_id", None) and user.role == Role.OPD_LINTAS_SEKTOR:
             self.fields["instansi"].help_text = _("%(i)s selalu tercatat sebagai pelaksana.") % {
                 "i": user.instansi
             }
@@ -154,7 +155,7 @@ class IntervensiForm(PhoneWarningMixin, OnceFormMixin, forms.ModelForm):
             "instansi_lainnya"
         ):
             self.add_error("instansi_lainnya", _("Sebutkan instansi lainnya."))
-        own = self.user.role == "opd_lintas_sektor" and self.user.instansi_id
+        own = self.user.role == Role.OPD_LINTAS_SEKTOR and self.user.instansi_id
         if not own and not data.get("instansi") and not data.get("instansi_lainnya"):
             self.add_error("instansi", _("Pilih minimal satu instansi atau isi instansi lainnya."))
         tanggal, status = data.get("tanggal"), data.get("status")
@@ -386,7 +387,7 @@ class InovasiEditForm(VersionFormMixin, InovasiForm):
 
 
 class BuktiForm(VersionFormMixin, forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
+    version = VersionField(required=False)
     hapus_berkas = forms.BooleanField(label=_("Hapus dokumen"), required=False)
 
     class Meta:

@@ -26,7 +26,7 @@ from interventions.models import (
 from interventions.selectors import lintas_sektor_count
 from kampungkb.audit import diff, record, snapshot
 from kampungkb.concurrency import ConflictError, create_unique, save_versioned
-from kampungkb.models import Role
+from kampungkb.models import Role, User
 from kampungkb.periods import Periode
 from kampungkb.uploads import CleanUpload
 from reports.summaries import refresh_desa
@@ -84,7 +84,7 @@ def _reclassify_if_changed(kampung_list, before: dict[int, int]) -> None:
             klasifikasi_refresh(kampung)
 
 
-def _instansi_with_own(instansi, by) -> list[Instansi]:
+def _instansi_with_own(instansi, by: User) -> list[Instansi]:
     chosen = list(instansi)
     # A lintas-sektor entry always names the agency that recorded it.
     own = by.instansi_id if by.role == Role.OPD_LINTAS_SEKTOR else None
@@ -94,7 +94,7 @@ def _instansi_with_own(instansi, by) -> list[Instansi]:
 
 
 @transaction.atomic
-def intervensi_create(*, data: dict[str, Any], instansi, by) -> Intervensi:
+def intervensi_create(*, data: dict[str, Any], instansi, by: User) -> Intervensi:
     """Record an intervention; a lintas-sektor user's agency owns it."""
     obj = Intervensi(**{f: data[f] for f in INTERVENSI_FIELDS if f in data})
     obj.dibuat_oleh = by
@@ -117,7 +117,7 @@ def intervensi_create(*, data: dict[str, Any], instansi, by) -> Intervensi:
 
 @transaction.atomic
 def intervensi_update(
-    *, intervensi: Intervensi, data: dict[str, Any], instansi, expected_version: int, by
+    *, intervensi: Intervensi, data: dict[str, Any], instansi, expected_version: int, by: User
 ) -> Intervensi:
     """Change an intervention; ConflictError if someone saved since ``expected_version``.
 
@@ -156,7 +156,7 @@ def intervensi_update(
 
 @transaction.atomic
 def foto_add(
-    *, intervensi: Intervensi, foto: CleanUpload, keterangan: str, tipe: str, publik: bool, by
+    *, intervensi: Intervensi, foto: CleanUpload, keterangan: str, tipe: str, publik: bool, by: User
 ) -> FotoIntervensi:
     """Add a photo in the first free slot of 1..5 (the row lock serialises uploads)."""
     Intervensi.objects.select_for_update().filter(pk=intervensi.pk).first()
@@ -184,7 +184,7 @@ def foto_add(
 
 
 @transaction.atomic
-def foto_delete(*, foto: FotoIntervensi, by) -> None:
+def foto_delete(*, foto: FotoIntervensi, by: User) -> None:
     intervensi = foto.intervensi
     note = foto.keterangan or f"#{foto.urutan}"
     name = foto.berkas.name
@@ -247,7 +247,7 @@ def _save_files(inovasi: Inovasi, files: dict) -> None:
 
 
 @transaction.atomic
-def inovasi_create(*, data: dict[str, Any], files: dict, by) -> Inovasi:
+def inovasi_create(*, data: dict[str, Any], files: dict, by: User) -> Inovasi:
     obj = Inovasi(**{f: data[f] for f in INOVASI_FIELDS if f in data}, dibuat_oleh=by)
     obj.save()
     _save_files(obj, files)
@@ -263,7 +263,7 @@ def inovasi_create(*, data: dict[str, Any], files: dict, by) -> Inovasi:
 
 @transaction.atomic
 def inovasi_update(
-    *, inovasi: Inovasi, data: dict[str, Any], files: dict, expected_version: int, by
+    *, inovasi: Inovasi, data: dict[str, Any], files: dict, expected_version: int, by: User
 ) -> Inovasi:
     fields = [f for f in INOVASI_FIELDS if f in data]
     m2m = [f for f in INOVASI_M2M if f in data]
@@ -313,7 +313,7 @@ def bukti_save(
     nama_berkas: str = "",
     hapus_berkas: bool = False,
     expected_version: int | None,
-    by,
+    by: User,
 ) -> BuktiIID:
     """Choose a parameter and record its evidence for one indicator.
 
@@ -384,7 +384,7 @@ UNGGULAN_FIELDS = [
 
 
 @transaction.atomic
-def unggulan_create(*, kampung, data: dict[str, Any], by) -> InovasiUnggulan:
+def unggulan_create(*, kampung, data: dict[str, Any], by: User) -> InovasiUnggulan:
     obj = create_unique(
         lambda: InovasiUnggulan.objects.create(
             kampung=kampung, **{f: data[f] for f in UNGGULAN_FIELDS if f in data}
@@ -405,7 +405,7 @@ def unggulan_create(*, kampung, data: dict[str, Any], by) -> InovasiUnggulan:
 
 @transaction.atomic
 def unggulan_update(
-    *, unggulan: InovasiUnggulan, data: dict[str, Any], expected_version: int, by
+    *, unggulan: InovasiUnggulan, data: dict[str, Any], expected_version: int, by: User
 ) -> InovasiUnggulan:
     fields = [f for f in UNGGULAN_FIELDS if f in data]
     stored = InovasiUnggulan.objects.get(pk=unggulan.pk)
@@ -425,7 +425,7 @@ def unggulan_update(
 
 
 @transaction.atomic
-def instansi_lokal_create(*, kabupaten, nama: str, induk: Instansi, by) -> Instansi:
+def instansi_lokal_create(*, kabupaten, nama: str, induk: Instansi, by: User) -> Instansi:
     """A local OPD name of one kabupaten, matched to its official agency."""
     obj = create_unique(
         lambda: Instansi.objects.create(nama=nama, kabupaten=kabupaten, induk=induk, urutan=100),

@@ -40,7 +40,7 @@ from interventions.models import (
     Intervensi,
 )
 from kampungkb import feedback, thumbnails
-from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
+from kampungkb.concurrency import ConflictError, conflict_context
 from kampungkb.contacts import warn_phones
 from kampungkb.files import serve_file
 from kampungkb.idempotency import ALREADY_SUBMITTED, submit_once
@@ -49,14 +49,6 @@ from kampungkb.scoping import get_for_user_or_404
 from villages.models import KampungKB
 
 PER_PAGE = 25
-
-
-def _conflict_context(exc: ConflictError) -> dict:
-    return {
-        "conflict": exc,
-        "conflict_message": CONFLICT_MESSAGE,
-        "conflict_sentences": [e.sentence() for e in exc.changes],
-    }
 
 
 def _query_prefix(request) -> str:
@@ -172,7 +164,7 @@ def intervensi_edit(request, pk):
                 by=request.user,
             )
         except ConflictError as exc:
-            context.update(_conflict_context(exc))
+            context.update(conflict_context(exc, user=request.user, form=form))
         else:
             feedback.saved(
                 request,
@@ -355,7 +347,7 @@ def inovasi_edit(request, pk):
                 by=request.user,
             )
         except ConflictError as exc:
-            extra = _conflict_context(exc)
+            extra = conflict_context(exc, user=request.user, form=form)
         else:
             _warn_words(request, obj)
             feedback.saved(
@@ -417,7 +409,7 @@ def bukti_edit(request, pk, nomor):
                 by=request.user,
             )
         except ConflictError as exc:
-            context.update(_conflict_context(exc))
+            context.update(conflict_context(exc, user=request.user, form=form))
         except ValidationError as exc:
             form.add_error("parameter", exc)
         else:
@@ -501,7 +493,7 @@ def unggulan_edit(request, pk):
                 by=request.user,
             )
         except ConflictError as exc:
-            context.update(_conflict_context(exc))
+            context.update(conflict_context(exc, user=request.user, form=form))
         else:
             feedback.saved(
                 request,

@@ -63,10 +63,39 @@ def save_versioned(obj: VersionedModel, *, expected_version: int, fields: list[s
     obj.version = expected_version + 1
 
 
+class VersionField(forms.IntegerField):
+    """The hidden version the user loaded. 0 is "nothing stored yet" (a month's
+    first snapshot, a Pokja not created); leave it empty with ``required=False``
+    on a form that creates as well as edits."""
+
+    def __init__(self, **kwargs):
+        super().__init__(widget=forms.HiddenInput, min_value=0, **kwargs)
+
+
 class VersionFormMixin(forms.Form):
     """Adds the hidden ``version`` the user loaded; views pass it to save_versioned."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = VersionField()
+
+
+def conflict_context(exc: ConflictError, *, user, form: forms.Form | None = None) -> dict:
+    """What a form page shows after a stale save (``includes/_conflict.html``):
+    the message and what the others changed since, as ``user`` may read it
+    (contacts masked as in every history). ``form`` keeps the user's input and
+    is re-armed on the stored version, so that "simpan lagi" saves knowingly
+    over the changes shown instead of conflicting again."""
+    from kampungkb.audit import sentence
+    from kampungkb.contacts import for_viewer
+
+    if form is not None and form.is_bound:
+        data = form.data.copy()
+        data[form.add_prefix("version")] = exc.current.version
+        form.data = data
+    return {
+        "conflict": exc,
+        "conflict_message": CONFLICT_MESSAGE,
+        "conflict_sentences": [sentence(for_viewer(e, user)) for e in exc.changes],
+    }
 
 
 def create_unique[T](create: Callable[[], T], *, field: str, message) -> T:

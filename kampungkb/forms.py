@@ -78,7 +78,12 @@ class PeriodeReopenForm(forms.Form):
     desa = forms.CharField(
         label=_("Kode desa"),
         max_length=13,
-        widget=forms.TextInput(attrs={"placeholder": "12.10.09.2009", "inputmode": "decimal"}),
+        # A placeholder that cannot pass for a typed code ("mis. …"), and the
+        # same words as help text for screen readers and once typing starts.
+        widget=forms.TextInput(
+            attrs={"placeholder": _("mis. 12.10.09.2009"), "inputmode": "decimal"}
+        ),
+        help_text=_("Kode Kemendagri desa/kelurahan, mis. 12.10.09.2009 (lihat menu Wilayah)."),
     )
     periode = PeriodeField(label=_("Periode"))
     sampai = forms.DateField(

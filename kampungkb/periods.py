@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -29,6 +31,15 @@ class PeriodeStatus(StrEnum):
     DIBUKA_KEMBALI = "dibuka_kembali"
     TERKUNCI = "terkunci"
 
+    @property
+    def is_open(self) -> bool:
+        """A register of the month can be written (open, or reopened for the desa)."""
+        return self in (PeriodeStatus.TERBUKA, PeriodeStatus.DIBUKA_KEMBALI)
+
+
+BAD_PERIODE = _(
+    "Periode “%(v)s” tidak dikenali: tulis tahun-bulan, mis. 2026-11. Ditampilkan %(p)s."
+)
 
 STATUS_LABELS = {
     PeriodeStatus.BELUM_DIBUKA: _("belum dibuka"),
@@ -151,10 +162,43 @@ def periode_status(periode: Periode, desa_kode: str, today: dt.date | None = Non
 
 
 def is_open(periode: Periode, desa_kode: str, today: dt.date | None = None) -> bool:
-    return periode_status(periode, desa_kode, today) in (
-        PeriodeStatus.TERBUKA,
-        PeriodeStatus.DIBUKA_KEMBALI,
-    )
+    return periode_status(periode, desa_kode, today).is_open
+
+
+def refusal(periode: Periode, status: PeriodeStatus) -> str | None:
+    """Why a month with this status cannot be written, or None: the one
+    message of every register (poktan registers, Kampung KB snapshots)."""
+    if status.is_open:
+        return None
+    if status == PeriodeStatus.BELUM_DIBUKA:
+        return _("Periode %(p)s belum dimulai.") % {"p": periode.label}
+    return _("Periode %(p)s sudah terkunci. Minta Dinas PPKB kabupaten membukanya kembali.") % {
+        "p": periode.label
+    }
+
+
+def check_open(periode: Periode, desa_kode: str) -> None:
+    """Services call this under their lock: ValidationError(refusal) if closed."""
+    reason = refusal(periode, periode_status(periode, desa_kode))
+    if reason:
+        raise ValidationError(reason)
+
+
+def periode_from_request(request, default: Periode | None = None, *, data=None) -> Periode:
+    """The month a page asks for with ``?periode=YYYY-MM`` (or in ``data``,
+    e.g. ``request.POST``); ``default`` (this month) when absent. A value
+    that is not a month of the programme is not replaced silently: the page
+    says so in a message and shows the default."""
+    data = request.GET if data is None else data
+    value = (data.get("periode") or "").strip()
+    fallback = default or Periode.current()
+    if not value:
+        return fallback
+    try:
+        return Periode.parse(value)
+    except ValueError:
+        messages.warning(request, BAD_PERIODE % {"v": value[:20], "p": fallback.label})
+        return fallback
 
 
 def is_late(periode: Periode, submitted_on: dt.date | None, today: dt.date | None = None) -> bool:

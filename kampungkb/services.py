@@ -7,12 +7,14 @@ import datetime as dt
 from django.db import transaction
 
 from kampungkb import audit
-from kampungkb.models import PeriodeBuka
+from kampungkb.models import PeriodeBuka, User
 from kampungkb.periods import Periode
 
 
 @transaction.atomic
-def periode_reopen(*, desa, periode: Periode, sampai: dt.date, by, alasan: str = "") -> PeriodeBuka:
+def periode_reopen(
+    *, desa, periode: Periode, sampai: dt.date, by: User, alasan: str = ""
+) -> PeriodeBuka:
     """Reopen one desa × period until ``sampai`` (design.md §4.2), audited."""
     buka, created = PeriodeBuka.objects.update_or_create(
         desa=desa,

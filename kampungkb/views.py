@@ -10,12 +10,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from kampungkb import services
+from kampungkb import reopen, services
 from kampungkb.contacts import for_viewer
 from kampungkb.forms import PeriodeReopenForm
 from kampungkb.models import AuditEntry, PeriodeBuka, Role
 from kampungkb.replica import replica_read
-from kampungkb.scoping import get_for_user_or_404, require_role
+from kampungkb.scoping import get_for_user_or_404
 from villages.models import Tingkat, Wilayah
 
 HOME_TEMPLATES = {
@@ -92,7 +92,7 @@ def audit_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def periode_reopen_view(request):
-    require_role(request.user, Role.OPD_KABUPATEN, Role.ADMIN)
+    reopen.require_reopen(request.user)
     form = PeriodeReopenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         desa = Wilayah.objects.for_user(request.user).desa(form.cleaned_data["desa"])
@@ -111,7 +111,7 @@ def periode_reopen_view(request):
                 _("Periode %(p)s %(d)s dibuka kembali.")
                 % {"p": form.cleaned_data["periode"].label, "d": desa.label},
             )
-            return redirect("periode-reopen")
+            return redirect(reopen.next_url(request) or "periode-reopen")
     reopened = PeriodeBuka.objects.for_user(request.user).select_related("desa", "dibuka_oleh")
     return render(
         request,

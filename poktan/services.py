@@ -21,7 +21,8 @@ from django.utils.translation import gettext_noop
 from kampungkb import audit
 from kampungkb.concurrency import ConflictError, create_unique, save_versioned
 from kampungkb.domain import JenisPoktan, Kontrasepsi, NonKontrasepsi
-from kampungkb.periods import Periode, is_open, periode_status
+from kampungkb.models import User
+from kampungkb.periods import Periode, check_open
 from poktan.models import (
     COMMON_FIELDS,
     JENIS_FIELDS,
@@ -115,14 +116,7 @@ def validate_figures(
 
 
 def _check_open(poktan: Poktan, periode: Periode) -> None:
-    if not is_open(periode, poktan.kampung.desa_id):
-        status = periode_status(periode, poktan.kampung.desa_id)
-        if status == "belum_dibuka":
-            raise ValidationError(_("Periode %(p)s belum dimulai.") % {"p": periode.label})
-        raise ValidationError(
-            _("Periode %(p)s sudah terkunci. Minta Dinas PPKB kabupaten membukanya kembali.")
-            % {"p": periode.label}
-        )
+    check_open(periode, poktan.kampung.desa_id)
 
 
 def _check_editable(laporan: Laporan) -> None:
@@ -172,17 +166,52 @@ def _clean_rows(pertemuan: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 @transaction.atomic
-def laporan_save_draft(**kwargs) -> Laporan:
+def laporan_save_draft(
+    *,
+    poktan: Poktan,
+    periode: Periode,
+    values: dict[str, Any],
+    pertemuan: list[dict[str, Any]],
+    expected_version: int | None,
+    by: User,
+    hadir: list[int] | None = None,
+) -> Laporan:
     """Create or update the (poktan, periode) register as a draft (``_save_draft``)."""
-    return _save_draft(**kwargs)
+    return _save_draft(
+        poktan=poktan,
+        periode=periode,
+        values=values,
+        pertemuan=pertemuan,
+        expected_version=expected_version,
+        by=by,
+        hadir=hadir,
+    )
 
 
 @transaction.atomic
-def laporan_save_and_submit(**kwargs) -> Laporan:
+def laporan_save_and_submit(
+    *,
+    poktan: Poktan,
+    periode: Periode,
+    values: dict[str, Any],
+    pertemuan: list[dict[str, Any]],
+    expected_version: int | None,
+    by: User,
+    hadir: list[int] | None = None,
+) -> Laporan:
     """Save the figures and submit the register in one transaction: both
     happen or neither (the "Ajukan" button of the form)."""
-    laporan = _save_draft(**kwargs, submitting=True)
-    return _submit(laporan, kwargs["by"], expected_version=None)
+    laporan = _save_draft(
+        poktan=poktan,
+        periode=periode,
+        values=values,
+        pertemuan=pertemuan,
+        expected_version=expected_version,
+        by=by,
+        hadir=hadir,
+        submitting=True,
+    )
+    return _submit(laporan, by, expected_version=None)
 
 
 def _save_draft(
@@ -192,7 +221,7 @@ def _save_draft(
     values: dict[str, Any],
     pertemuan: list[dict[str, Any]],
     expected_version: int | None,
-    by,
+    by: User,
     hadir: list[int] | None = None,
     submitting: bool = False,
 ) -> Laporan:
@@ -337,7 +366,7 @@ def _refresh_status(laporan: Laporan) -> None:
 
 
 @transaction.atomic
-def laporan_submit(*, laporan: Laporan, by, expected_version: int | None = None) -> Laporan:
+def laporan_submit(*, laporan: Laporan, by: User, expected_version: int | None = None) -> Laporan:
     """draf/dikembalikan → diajukan. Every figure of the type must be filled."""
     laporan = _locked(laporan)
     _check_editable(laporan)
@@ -345,7 +374,7 @@ def laporan_submit(*, laporan: Laporan, by, expected_version: int | None = None)
     return _submit(laporan, by, expected_version)
 
 
-def _submit(laporan: Laporan, by, expected_version: int | None) -> Laporan:
+def _submit(laporan: Laporan, by: User, expected_version: int | None) -> Laporan:
     """The submit itself, on a register locked and found open by the caller."""
     _check_editable(laporan)
     missing = {
@@ -381,7 +410,7 @@ def _check_submitted(laporan: Laporan) -> None:
 
 @transaction.atomic
 def laporan_verify(
-    *, laporan: Laporan, by, note: str = "", expected_version: int | None = None
+    *, laporan: Laporan, by: User, note: str = "", expected_version: int | None = None
 ) -> Laporan:
     """diajukan → diverifikasi; the register becomes read-only."""
     laporan = _locked(laporan)
@@ -404,7 +433,7 @@ def laporan_verify(
 
 @transaction.atomic
 def laporan_return(
-    *, laporan: Laporan, by, note: str, expected_version: int | None = None
+    *, laporan: Laporan, by: User, note: str, expected_version: int | None = None
 ) -> Laporan:
     """diajukan → dikembalikan, with a note telling the kader what to fix."""
     note = (note or "").strip()
@@ -446,7 +475,7 @@ def anggota_save(
     anggota: Anggota | None,
     data: dict[str, Any],
     expected_version: int | None,
-    by,
+    by: User,
 ) -> Anggota:
     """Add or change a member family; nomor KK unique within the poktan.
 
@@ -485,7 +514,7 @@ def anggota_save(
 
 
 @transaction.atomic
-def anggota_import(*, poktan: Poktan, rows: list[dict[str, Any]], by, filename: str) -> int:
+def anggota_import(*, poktan: Poktan, rows: list[dict[str, Any]], by: User, filename: str) -> int:
     """Create the given member rows (already checked) in one transaction."""
     Poktan.objects.select_for_update().filter(pk=poktan.pk).first()
     existing = set(Anggota.objects.filter(poktan=poktan).values_list("nomor_kk", flat=True))
@@ -565,7 +594,7 @@ def poktan_save(
     data: dict[str, Any],
     pengurus: list[dict[str, Any]],
     expected_version: int | None,
-    by,
+    by: User,
 ) -> Poktan:
     """Create or update a poktan, its potensi data and its ketua/kader list."""
     values = {name: data[name] for name in POKTAN_FIELDS if name in data}

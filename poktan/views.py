@@ -12,15 +12,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kampungkb import audit, feedback
-from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
-from kampungkb.forms import PeriodeField
+from kampungkb import feedback, reopen
+from kampungkb.concurrency import ConflictError, conflict_context
 from kampungkb.periods import (
     STATUS_LABELS,
     Periode,
+    PeriodeStatus,
     aturan_for,
     due_date,
     lock_date,
+    periode_from_request,
     periode_status,
 )
 from kampungkb.replica import replica_read
@@ -28,7 +29,7 @@ from kampungkb.scoping import get_for_user_or_404, kode_in_scope, require_role
 from poktan import access, completeness, services
 from poktan.checklist import month_checklist, needs_action
 from poktan.forms import BLANK_MEETING_ROWS, LaporanForm, PertemuanFormSet, ReviewForm
-from poktan.models import Laporan, Poktan
+from poktan.models import Laporan, Poktan, Status
 from villages.models import Tingkat, Wilayah
 
 
@@ -105,11 +106,13 @@ def _render_laporan(request, poktan, periode, laporan, form, formset, *, status=
     rule = aturan_for(periode)
     editable = (
         access.can_edit(request.user)
-        and status_periode in ("terbuka", "dibuka_kembali")
+        and status_periode.is_open
         and (laporan is None or laporan.is_editable_state)
     )
     reviewable = (
-        access.can_review(request.user) and laporan is not None and laporan.status == "diajukan"
+        access.can_review(request.user)
+        and laporan is not None
+        and laporan.status == Status.DIAJUKAN
     )
     context = {
         "poktan": poktan,
@@ -120,10 +123,11 @@ def _render_laporan(request, poktan, periode, laporan, form, formset, *, status=
         "rows": [(form[n], prev.get(n)) for n in form.figure_names()],
         "prev": prev.get("_obj"),
         "editable": editable,
-        "periode_locked": status_periode == "terkunci",
-        "can_reopen": request.user.is_superuser or request.user.role == "opd_kabupaten",
+        "reopen": reopen.offer(
+            request, desa_kode=poktan.kampung.desa_id, periode=periode, status=status_periode
+        ),
         "locked_for_kader": access.can_edit(request.user)
-        and status_periode == "terkunci"
+        and status_periode == PeriodeStatus.TERKUNCI
         and (laporan is None or laporan.is_editable_state),
         "reviewable": reviewable,
         "review_form": extra.pop("review_form", None)
@@ -169,14 +173,6 @@ def _apply_errors(exc: ValidationError, form, row_forms) -> None:
             form.add_error(None, errors)
 
 
-def _conflict_context(exc: ConflictError) -> dict:
-    return {
-        "conflict": exc,
-        "conflict_message": CONFLICT_MESSAGE,
-        "conflict_sentences": [audit.sentence(e) for e in exc.changes],
-    }
-
-
 def _refuse(request, poktan, periode, reason: str):
     """A refused write says why, on the page of the month as it is stored (the
     figures typed are not the month's and are not shown as if they were)."""
@@ -188,7 +184,7 @@ def _save(request, pk: int, periode: Periode, *, submit: bool):
     """Shared POST of the form: save the draft, and submit it when asked."""
     poktan = access.poktan_or_404(request.user, pk, write=True)
     laporan = _laporan_of(poktan, periode, rows=False)
-    if submit and laporan is not None and laporan.status == "diajukan":
+    if submit and laporan is not None and laporan.status == Status.DIAJUKAN:
         # A second tap on "Ajukan" over a flaky connection: nothing to do.
         messages.info(request, _("Laporan ini sudah diajukan."))
         return redirect("poktan:laporan-edit", pk=poktan.pk, periode=periode)
@@ -225,7 +221,7 @@ def _save(request, pk: int, periode: Periode, *, submit: bool):
                 form,
                 formset,
                 status=409,
-                **_conflict_context(exc),
+                **conflict_context(exc, user=request.user),
             )
         except ValidationError as exc:
             if not hasattr(exc, "error_dict"):
@@ -276,7 +272,6 @@ def _review(request, pk: int, periode: Periode, *, verify: bool):
                 expected_version=review_form.cleaned_data.get("version"),
             )
         except ConflictError as exc:
-            messages.error(request, CONFLICT_MESSAGE)
             form, formset = _forms(request, poktan, exc.current)
             return _render_laporan(
                 request,
@@ -289,7 +284,7 @@ def _review(request, pk: int, periode: Periode, *, verify: bool):
                 review_form=ReviewForm(
                     initial={"version": exc.current.version, **review_form.cleaned_data}
                 ),
-                **_conflict_context(exc),
+                **conflict_context(exc, user=request.user),
             )
         except ValidationError as exc:
             if not hasattr(exc, "error_dict"):
@@ -340,11 +335,7 @@ def laporan_bulan_ini(request):
 
 
 def _kelengkapan_params(request):
-    field = PeriodeField(required=False)
-    try:
-        periode = field.clean(request.GET.get("periode")) or Periode.current()
-    except ValidationError:
-        periode = Periode.current()
+    periode = periode_from_request(request)
     kode = request.GET.get("wilayah") or request.user.wilayah_id
     if kode and not kode_in_scope(kode, request.user.wilayah_id):
         kode = request.user.wilayah_id

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kampungkb import feedback
-from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
+from kampungkb.concurrency import ConflictError, conflict_context
 from kampungkb.replica import replica_read
 from kampungkb.scoping import get_for_user_or_404, require_role
 from poktan import access, impor, services
@@ -59,8 +59,8 @@ def _anggota_form_page(request, poktan, anggota):
                 expected_version=form.cleaned_data.get("version"),
                 by=request.user,
             )
-        except ConflictError:
-            form.add_error(None, CONFLICT_MESSAGE)
+        except ConflictError as exc:
+            context |= conflict_context(exc, user=request.user, form=form)
         except ValidationError as exc:
             for key, errors in exc.message_dict.items():
                 form.add_error(key if key in form.fields else None, errors)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from kampungkb import feedback
-from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
+from kampungkb.concurrency import ConflictError, conflict_context
 from kampungkb.files import serve_file
 from kampungkb.idempotency import ALREADY_SUBMITTED, submit_once
 from kampungkb.scoping import require_role
@@ -30,6 +30,7 @@ def _poktan_form_page(request, poktan):
         data, request.FILES or None, instance=poktan, kampung_qs=kampung_qs, initial=initial
     )
     formset = PengurusFormSet(data, instance=poktan, prefix="pengurus")
+    context = {"poktan": poktan, "form": form, "formset": formset}
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         rows = [
             f.cleaned_data
@@ -54,8 +55,8 @@ def _poktan_form_page(request, poktan):
         token = form.cleaned_data.get("form_token") if poktan is None else None
         try:
             url, created = submit_once(token, save)
-        except ConflictError:
-            form.add_error(None, CONFLICT_MESSAGE)
+        except ConflictError as exc:
+            context |= conflict_context(exc, user=request.user, form=form)
         except ValidationError as exc:
             form.add_error(None, exc.messages)
         else:
@@ -66,9 +67,7 @@ def _poktan_form_page(request, poktan):
             else:
                 messages.info(request, ALREADY_SUBMITTED)
             return redirect(url)
-    return render(
-        request, "poktan/poktan_form.html", {"poktan": poktan, "form": form, "formset": formset}
-    )
+    return render(request, "poktan/poktan_form.html", context)
 
 
 @login_required

@@ -23,14 +23,6 @@ def wilayah_for(user, kode: str) -> Wilayah:
     return wilayah
 
 
-def periode_from(request) -> Periode:
-    """?periode=YYYY-MM, or the current month (a bad value falls back too)."""
-    try:
-        return Periode.parse(request.GET.get("periode", ""))
-    except ValueError:
-        return Periode.current()
-
-
 def kabupaten_of(wilayah: Wilayah) -> str:
     """The kabupaten name for a document header ('Kabupaten Labuhanbatu')."""
     node = wilayah

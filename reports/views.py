@@ -6,11 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.shortcuts import redirect, render
 
-from kampungkb.periods import Periode
+from kampungkb.periods import Periode, periode_from_request
 from kampungkb.replica import replica_read
 from kampungkb.scoping import kode_in_scope
 from reports import dashboard, documents, tasks
-from reports.access import periode_choices, periode_from, wilayah_for
+from reports.access import periode_choices, wilayah_for
 from reports.documents.render import respond
 from villages.models import Tingkat, Wilayah
 
@@ -28,7 +28,7 @@ def dasbor_home(request):
 @replica_read
 def dasbor(request, kode):
     wilayah = wilayah_for(request.user, kode)
-    periode = periode_from(request)
+    periode = periode_from_request(request)
     context = dashboard.dashboard_context(wilayah, periode)
     scope = None if request.user.has_national_scope else request.user.wilayah_id
     context["lineage"] = [(w, kode_in_scope(w.kode, scope)) for w in wilayah.lineage()]
@@ -59,7 +59,7 @@ def laporan_index(request):
     from interventions.models import Inovasi
     from reports.models import Unduhan
 
-    periode = periode_from(request)
+    periode = periode_from_request(request)
     wilayah = request.user.wilayah
     context = {
         "wilayah": wilayah,
@@ -81,7 +81,7 @@ def document(request, group: str, jenis: str, fmt: str, key=None):
     ``key`` is the subject's key in the path (an innovation's pk, a region's
     code)."""
     doc = documents.lookup(group, jenis, fmt)
-    params = documents.params_from(request.GET)
+    params = documents.params_from(request, request.GET)
     ask = documents.Ask(
         user=request.user,
         subject=doc.find(request.user, key),

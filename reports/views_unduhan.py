@@ -25,7 +25,7 @@ def unduhan_create(request):
     if doc is None or fmt not in ("pdf", "xlsx") or fmt not in doc.formats:
         raise Http404
     wilayah = doc.find(request.user, request.POST.get("kode", ""))
-    params = documents.params_from(request.POST)
+    params = documents.params_from(request, request.POST)
     periode = params["periode"]
 
     def create() -> str:

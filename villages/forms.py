@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kampungkb import uploads
+from kampungkb.concurrency import VersionField
 from kampungkb.contacts import PhoneWarningMixin
 from kampungkb.domain import SumberDana
 from villages.choices import (
@@ -81,11 +82,6 @@ class PotensiField(forms.CharField):
 
 # Scanned SKs and plans may be photographed; images among them are re-encoded.
 DOC_TYPES = ["pdf", "jpg", "png"]
-
-
-class VersionField(forms.IntegerField):
-    def __init__(self, **kwargs):
-        super().__init__(widget=forms.HiddenInput, min_value=0, **kwargs)
 
 
 class KampungForm(PhoneWarningMixin, forms.ModelForm):

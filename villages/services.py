@@ -15,14 +15,13 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import CharField
 from django.db.models.functions import Cast
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from kampungkb import audit
+from kampungkb import audit, periods
 from kampungkb.concurrency import UNIQUE_VIOLATION, ConflictError, save_versioned
-from kampungkb.models import AuditEntry
-from kampungkb.periods import Periode, is_open
+from kampungkb.models import AuditEntry, User
+from kampungkb.periods import Periode
 from reports.summaries import refresh_desa
 from villages import selectors
 from villages.choices import KELUARGA, POKTAN_PENYEBUT, POKTAN_SLUG, Operasional
@@ -121,14 +120,24 @@ def _percontohan_error(exc: IntegrityError) -> ValidationError:
 
 @transaction.atomic
 def kampung_create(
-    *, desa: Wilayah, nama: str, tanggal_pencanangan: dt.date, by, **fields
+    *,
+    desa: Wilayah,
+    nama: str,
+    tanggal_pencanangan: dt.date,
+    by: User,
+    percontohan_kabupaten: bool = False,
 ) -> KampungKB:
     """Register the Kampung KB of one desa (one per desa)."""
     if desa.tingkat != Tingkat.DESA:
         raise ValidationError({"desa": _("Kampung KB harus berada di desa/kelurahan.")})
     if KampungKB.objects.filter(desa=desa).exists():
         raise ValidationError({"desa": _("Desa ini sudah punya Kampung KB.")})
-    kampung = KampungKB(desa=desa, nama=nama, tanggal_pencanangan=tanggal_pencanangan, **fields)
+    kampung = KampungKB(
+        desa=desa,
+        nama=nama,
+        tanggal_pencanangan=tanggal_pencanangan,
+        percontohan_kabupaten=percontohan_kabupaten,
+    )
     try:
         with transaction.atomic():
             kampung.save()
@@ -151,7 +160,7 @@ def kampung_update(
     kampung: KampungKB,
     data: dict[str, Any],
     expected_version: int,
-    by,
+    by: User,
     potensi: list[tuple[str, str]] | None = None,
 ) -> KampungKB:
     """Change profile fields (and optionally the potensi list); ConflictError if stale.
@@ -206,7 +215,7 @@ def pokja_save(
     data: dict[str, Any],
     anggota: list[dict[str, Any]],
     expected_version: int,
-    by,
+    by: User,
 ) -> Pokja:
     """Save the pokja's SK and replace its member list; ConflictError if stale.
 
@@ -269,16 +278,6 @@ def _anggota_change(lama: list[AnggotaPokja], baru: list[AnggotaPokja]) -> dict[
 # ------------------------------------------------------------------ snapshots
 
 
-def check_periode(periode: Periode, desa_kode: str) -> None:
-    if periode.first_day > timezone.localdate():
-        raise ValidationError(_("Periode %(p)s belum dimulai.") % {"p": periode.label})
-    if not is_open(periode, desa_kode):
-        raise ValidationError(
-            _("Periode %(p)s sudah dikunci. Minta kabupaten membukanya kembali.")
-            % {"p": periode.label}
-        )
-
-
 def validate_kkbpk(data: dict[str, Any], kampung: KampungKB, periode: Periode) -> None:
     """The official KKBPK rules (Kkbpk/CreateRequest.php), field by field.
 
@@ -338,7 +337,7 @@ def snapshot_save(
     periode: Periode,
     data: dict[str, Any],
     expected_version: int,
-    by,
+    by: User,
     check_open: bool = True,
 ) -> Snapshot:
     """Save one month's Profil / Penduduk / KKBPK as a new version.
@@ -350,7 +349,7 @@ def snapshot_save(
     model = selectors.JENIS[jenis]
     KampungKB.objects.select_for_update().filter(pk=kampung.pk).first()  # serialise writers
     if check_open:
-        check_periode(periode, kampung.desa_id)
+        periods.check_open(periode, kampung.desa_id)
     current = selectors.snapshot_exact(model, kampung, periode.first_day)
     if (current.version if current else 0) != expected_version:
         raise SnapshotConflict(

@@ -17,13 +17,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from kampungkb import feedback, thumbnails
+from kampungkb import feedback, reopen, thumbnails
 from kampungkb.audit import history, sentence
-from kampungkb.concurrency import CONFLICT_MESSAGE, ConflictError
+from kampungkb.concurrency import ConflictError, conflict_context
 from kampungkb.contacts import for_viewer, warn_phones
 from kampungkb.files import serve_file
 from kampungkb.models import Role
-from kampungkb.periods import STATUS_LABELS, Periode, PeriodeStatus, periode_status
+from kampungkb.periods import STATUS_LABELS, Periode, periode_status, refusal
 from kampungkb.replica import replica_read
 from kampungkb.scoping import get_for_user_or_404, require_role
 from villages import services
@@ -77,14 +77,6 @@ def can_edit(user, kampung: KampungKB) -> bool:
 def require_edit(user, kampung: KampungKB) -> None:
     if not can_edit(user, kampung):
         raise PermissionDenied
-
-
-def conflict_context(exc: ConflictError) -> dict:
-    return {
-        "conflict": exc,
-        "conflict_message": CONFLICT_MESSAGE,
-        "conflict_sentences": [sentence(e) for e in exc.changes],
-    }
 
 
 def kampung_sections(request, kampung, public: bool = False) -> list[str]:
@@ -218,7 +210,7 @@ def kampung_edit(request, kode):
                 by=request.user,
             )
         except ConflictError as exc:
-            context |= conflict_context(exc)
+            context |= conflict_context(exc, user=request.user, form=form)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -268,7 +260,7 @@ def pokja_edit(request, kode):
                 by=request.user,
             )
         except ConflictError as exc:
-            context |= conflict_context(exc)
+            context |= conflict_context(exc, user=request.user, form=form)
         else:
             feedback.saved(
                 request,
@@ -281,11 +273,7 @@ def pokja_edit(request, kode):
 
 def _period_refusal(periode: Periode, kampung) -> str | None:
     """Why the month cannot be written now (locked or not begun), or None."""
-    try:
-        services.check_periode(periode, kampung.desa_id)
-    except ValidationError as exc:
-        return " ".join(exc.messages)
-    return None
+    return refusal(periode, periode_status(periode, kampung.desa_id))
 
 
 def _refuse(request, reason: str, kode, jenis, periode):
@@ -325,7 +313,8 @@ def snapshot_edit(request, kode, jenis, periode):
         "judul": JENIS_LABEL[jenis],
         "periode": periode,
         "status": STATUS_LABELS[status],
-        "bisa_simpan": status in (PeriodeStatus.TERBUKA, PeriodeStatus.DIBUKA_KEMBALI),
+        "can_save": status.is_open,
+        "reopen": reopen.offer(request, desa_kode=kampung.desa_id, periode=periode, status=status),
         "form": form,
         "current": current,
         "dari_periode": start.periode if start and not current else None,
@@ -363,7 +352,7 @@ def snapshot_edit(request, kode, jenis, periode):
                 by=request.user,
             )
         except ConflictError as exc:
-            context |= conflict_context(exc)
+            context |= conflict_context(exc, user=request.user, form=form)
         except ValidationError as exc:
             if refusal := _period_refusal(periode, kampung):  # locked meanwhile
                 return _refuse(request, refusal, kode, jenis, periode)

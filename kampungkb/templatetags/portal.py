@@ -33,6 +33,14 @@ def persen(value, decimals=1):
 
 
 @register.filter
+def can_reopen(user) -> bool:
+    """The menu's "Buka kembali periode" follows the rule the POST enforces."""
+    from kampungkb.reopen import can_reopen as rule
+
+    return rule(user)
+
+
+@register.filter
 def mask_digits(value, keep=4):
     """'1207050101010001' → '············0001' for roles that need not see it."""
     value = str(value or "")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from django.http import Http404
 from django.utils.text import slugify
 
-from kampungkb.periods import Periode
+from kampungkb.periods import Periode, periode_from_request
 
 ALL_LEVELS = (1, 2, 3, 4)  # provinsi, kabupaten, kecamatan, desa
 
@@ -99,13 +99,10 @@ def lookup(group: str, jenis: str, fmt: str) -> Document:
     return document
 
 
-def params_from(data) -> dict:
-    """periode=YYYY-MM (default this month) and bulan=1..12 (months back),
-    from request.GET or request.POST; bad values fall back to the defaults."""
-    try:
-        periode = Periode.parse(data.get("periode", ""))
-    except ValueError:
-        periode = Periode.current()
+def params_from(request, data) -> dict:
+    """periode=YYYY-MM (default this month, a bad value said in a message) and
+    bulan=1..12 (months back), from request.GET or request.POST."""
+    periode = periode_from_request(request, data=data)
     try:
         bulan = min(max(int(data.get("bulan", 1)), 1), 12)
     except ValueError:

@@ -159,6 +159,20 @@ def laporan_submit(w):
     return lambda: _ps().laporan_submit(laporan=laporan, by=w.personas.kader_pondokbatu)
 
 
+def laporan_save_and_submit(w):
+    """The "Ajukan" button: found once the service named its ``by`` (it took
+    ``**kwargs`` before, which hid it from ``discovered_services``)."""
+    _no_members(w)
+    return lambda: _ps().laporan_save_and_submit(
+        poktan=w.poktan,
+        periode=w.periode,
+        values={"jumlah_anggota": 20, "keluarga_hadir": 10, "anak_dipantau_kka": 5},
+        pertemuan=[],
+        expected_version=None,
+        by=w.personas.kader_pondokbatu,
+    )
+
+
 def laporan_verify(w):
     _ps().laporan_verify(laporan=w.laporan_lalu, by=w.personas.pkb_bilahhulu, note="Baik")
 
@@ -344,6 +358,7 @@ SCENARIOS = {
     "villages.services.pokja_save": [pokja_save],
     "villages.services.snapshot_save": [snapshot_save],
     "poktan.services.laporan_save_draft": [laporan_create, laporan_update],
+    "poktan.services.laporan_save_and_submit": [laporan_save_and_submit],
     "poktan.services.laporan_submit": [laporan_submit],
     "poktan.services.laporan_verify": [laporan_verify],
     "poktan.services.laporan_return": [laporan_return],

@@ -118,7 +118,7 @@ def test_future_and_locked_periods_are_refused(terisi, opd_labuhanbatu, ini):
     with pytest.raises(ValidationError, match="belum dimulai"):
         save_kkbpk(terisi, ini.next(), kkbpk_data(), 0, opd_labuhanbatu)
     lama = Periode(ini.year - 1, ini.month)
-    with pytest.raises(ValidationError, match="dikunci"):
+    with pytest.raises(ValidationError, match="sudah terkunci"):
         services.snapshot_save(
             kampung=terisi,
             jenis="penduduk",

@@ -368,19 +368,23 @@ def test_readers_see_the_history_of_each_snapshot(
 
 
 def test_locked_month_shows_no_save_button_and_refuses_posts(
-    terisi, opd_labuhanbatu, client_for, ini
+    terisi, opd_labuhanbatu, kader_pondokbatu, client_for, ini
 ):
     lama = Periode(ini.year - 1, ini.month)
     url = reverse("villages:snapshot-edit", args=[PONDOK_BATU, "penduduk", str(lama)])
+    html = client_for(kader_pondokbatu).get(url).content.decode()
+    assert "tidak dapat diisi sekarang" in html and 'type="submit">Simpan' not in html
+    # Issue 17 §5: the kabupaten, who may reopen, is offered that instead of
+    # being told to ask the kabupaten.
     client = client_for(opd_labuhanbatu)
     html = client.get(url).content.decode()
-    assert "tidak dapat diisi sekarang" in html and 'type="submit">Simpan' not in html
+    assert "Buka kembali periode ini" in html and 'type="submit">Simpan' not in html
     response = client.post(url, post_data(penduduk_data(), 0), follow=True)
     assert response.status_code == 200
-    assert "sudah dikunci" in response.content.decode()
+    assert "sudah terkunci" in response.content.decode()
 
 
-@pytest.mark.parametrize("language,reason", [("id", "sudah dikunci"), ("en", "locked")])
+@pytest.mark.parametrize("language,reason", [("id", "sudah terkunci"), ("en", "locked")])
 def test_refused_save_in_a_locked_month_says_why_and_shows_the_stored_figures(
     kampung_pondokbatu, opd_labuhanbatu, client_for, ini, language, reason
 ):
