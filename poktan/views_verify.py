@@ -41,7 +41,10 @@ def parse_selection(values: list[str]) -> dict[int, int] | None:
 
 
 def _back(request):
-    """Back to the queue, on the month and region the reviewer was looking at."""
+    """Back to the queue, on the month and region the reviewer was looking at
+    (or to the home page, whose panel has the same queue)."""
+    if request.POST.get("kembali") == "beranda":
+        return redirect("home")
     params = {k: request.POST[k] for k in ("periode", "wilayah") if request.POST.get(k)}
     url = reverse("poktan:kelengkapan")
     return redirect(f"{url}?{urlencode(params)}#menunggu" if params else f"{url}#menunggu")

@@ -140,3 +140,13 @@ def test_kabupaten_opd_verifies_across_kecamatan(client_for, opd_labuhanbatu, re
     a = _laporan("BKB Mawar")
     response = client_for(opd_labuhanbatu).post(URL, {"laporan": [_value(a)]})
     assert _texts(response) == ["1 laporan diverifikasi."]
+
+
+def test_home_panel_queue_verifies_and_comes_back_home(client_for, pkb_bilahhulu, regions):
+    a = _laporan("BKB Mawar")
+    client = client_for(pkb_bilahhulu)
+    home = client.get("/").content.decode()
+    assert f'value="{_value(a)}"' in home and "Verifikasi terpilih" in home
+    response = client.post(URL, {"laporan": [_value(a)], "kembali": "beranda"})
+    assert response["Location"] == "/"
+    assert _texts(response) == ["1 laporan diverifikasi."]
