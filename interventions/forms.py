@@ -19,12 +19,10 @@ from interventions.models import (
     InpresKegiatan,
     Instansi,
     Intervensi,
-    JenisIntervensi,
     ParameterIID,
     StatusIntervensi,
     TahunIID,
     TematikIID,
-    TipeFoto,
 )
 from kampungkb import uploads
 from kampungkb.concurrency import VersionField, VersionFormMixin
@@ -66,6 +64,22 @@ def inpres_choices() -> list:
         label = f"{k.program.sasaran.nomor}. {k.program.nama}"
         groups.setdefault(label, []).append((k.pk, k.nama))
     return [("", PILIH), *groups.items()]
+
+
+def own_instansi(user) -> int | None:
+    """The agency of a lintas-sektor officer (None for every other role)."""
+    if user.role == "opd_lintas_sektor":
+        return getattr(user, "instansi_id", None)
+    return None
+
+
+def own_first(queryset, user):
+    """The officer's own agency first, then the usual order."""
+    own = own_instansi(user)
+    if not own:
+        return queryset
+    first = models.Case(models.When(pk=own, then=0), default=1)
+    return queryset.order_by(first, *Instansi._meta.ordering)
 
 
 class IntervensiForm(PhoneWarningMixin, OnceFormMixin, forms.ModelForm):
@@ -124,8 +138,11 @@ class IntervensiForm(PhoneWarningMixin, OnceFormMixin, forms.ModelForm):
         new = not self.is_bound and not self.instance.pk and "kampung" not in self.initial
         if new and rows is not None and len(rows) == 1:
             self.initial["kampung"] = rows[0].pk  # a kader's one Kampung KB, chosen for them
-        self.fields["instansi"].queryset = Instansi.objects.for_user(user)
+        self.fields["instansi"].queryset = own_first(Instansi.objects.for_user(user), user)
         self.fields["instansi"].required = False
+        if own_instansi(user) and not self.is_bound and not self.instance.pk:
+            # A lintas-sektor officer records for their own agency: ticked for them.
+            self.initial["instansi"] = [user.instansi_id]
         self.fields["inpres_kegiatan"].choices = inpres_choices()
         if self.instance.pk:
             self.initial.setdefault("inpres_kegiatan", self.instance.inpres_kegiatan_id)
@@ -168,39 +185,6 @@ class IntervensiForm(PhoneWarningMixin, OnceFormMixin, forms.ModelForm):
 
 class IntervensiEditForm(VersionFormMixin, IntervensiForm):
     pass
-
-
-class FotoForm(OnceFormMixin, forms.Form):
-    berkas = forms.FileField(
-        label=_("Foto"),
-        help_text=_("JPG, PNG atau WEBP, maksimal 8 MB. Foto diperkecil otomatis."),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
-    )
-    keterangan = forms.CharField(label=_("Keterangan foto"), max_length=200, required=False)
-    tipe = forms.ChoiceField(label=_("Tipe foto"), choices=TipeFoto.choices)
-    publik = forms.BooleanField(
-        label=_("Boleh tampil di halaman publik"),
-        required=False,
-        help_text=_("Jangan centang bila foto memperlihatkan wajah anak atau data pribadi."),
-    )
-
-    def __init__(self, *args, jenis: str = JenisIntervensi.KEGIATAN, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Official mapping: Kegiatan photos for an activity, Sebelum/Sesudah for before-after.
-        if jenis == JenisIntervensi.SEBELUM_SESUDAH:
-            self.fields["tipe"].choices = [(TipeFoto.SEBELUM,) * 2, (TipeFoto.SESUDAH,) * 2]
-        else:
-            self.fields["tipe"].choices = [(TipeFoto.KEGIATAN,) * 2]
-
-    def clean_berkas(self):
-        self.foto = uploads.clean_photo(self.cleaned_data["berkas"])
-        return self.cleaned_data["berkas"]
-
-    def clean(self):
-        data = super().clean()
-        if data.get("tipe") == TipeFoto.KEGIATAN and not data.get("keterangan"):
-            self.add_error("keterangan", _("Foto kegiatan wajib diberi keterangan."))
-        return data
 
 
 # --- Inovasi -----------------------------------------------------------------

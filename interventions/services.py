@@ -184,6 +184,24 @@ def foto_add(
 
 
 @transaction.atomic
+def intervensi_create_with_foto(
+    *,
+    data: dict[str, Any],
+    instansi,
+    fotos: list[CleanUpload],
+    tipe: str,
+    keterangan: str,
+    publik: bool,
+    by: User,
+) -> Intervensi:
+    """Record an intervention and its first photos (at most MAKS_FOTO) at once."""
+    obj = intervensi_create(data=data, instansi=instansi, by=by)
+    for foto in fotos[:MAKS_FOTO]:
+        foto_add(intervensi=obj, foto=foto, keterangan=keterangan, tipe=tipe, publik=publik, by=by)
+    return obj
+
+
+@transaction.atomic
 def foto_delete(*, foto: FotoIntervensi, by: User) -> None:
     intervensi = foto.intervensi
     note = foto.keterangan or f"#{foto.urutan}"

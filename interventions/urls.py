@@ -1,12 +1,12 @@
 from django.urls import path
 
-from interventions import views
+from interventions import views, views_catat
 
 app_name = "interventions"
 
 urlpatterns = [
     path("intervensi/", views.intervensi_list, name="intervensi-list"),
-    path("intervensi/tambah/", views.intervensi_create, name="intervensi-create"),
+    path("intervensi/tambah/", views_catat.intervensi_create, name="intervensi-create"),
     path("intervensi/<int:pk>/", views.intervensi_detail, name="intervensi-detail"),
     path("intervensi/<int:pk>/ubah/", views.intervensi_edit, name="intervensi-edit"),
     path("intervensi/<int:pk>/foto/", views.foto_add, name="foto-add"),

@@ -20,16 +20,15 @@ from interventions import access, iid, selectors, services
 from interventions.filters import InovasiFilter, IntervensiFilter
 from interventions.forms import (
     BuktiForm,
-    FotoForm,
     InovasiCreateForm,
     InovasiEditForm,
     InstansiLokalForm,
     IntervensiEditForm,
-    IntervensiForm,
     UnggulanEditForm,
     UnggulanForm,
     word_count,
 )
+from interventions.forms_foto import FotoForm
 from interventions.models import (
     BuktiIID,
     FotoIntervensi,
@@ -111,37 +110,6 @@ def _detail(request, obj, foto_form=None, status=200):
 @replica_read
 def intervensi_detail(request, pk):
     return _detail(request, _intervensi(request, pk))
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def intervensi_create(request):
-    access.require(access.can_create_intervensi(request.user))
-    initial = {"tanggal": None}
-    if kode := request.GET.get("kampung"):
-        # Links name the village by its desa code ("Catat" on the Kampung KB page).
-        initial["kampung"] = (
-            KampungKB.objects.for_user(request.user)
-            .filter(desa_id=kode)
-            .values_list("pk", flat=True)
-            .first()
-        )
-    form = IntervensiForm(request.POST or None, initial=initial, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-
-        def create() -> str:
-            obj = services.intervensi_create(data=data, instansi=data["instansi"], by=request.user)
-            return reverse("interventions:intervensi-detail", args=[obj.pk])
-
-        url, created = submit_once(data.get("form_token"), create)
-        if created:
-            messages.success(request, _("Intervensi tersimpan. Tambahkan foto bila ada."))
-            warn_phones(request, form)
-        else:
-            messages.info(request, ALREADY_SUBMITTED)
-        return redirect(url)
-    return render(request, "interventions/intervensi_form.html", {"form": form})
 
 
 @login_required

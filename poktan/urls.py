@@ -3,7 +3,7 @@
 from django.urls import path, register_converter
 
 from kampungkb.periods import Periode
-from poktan import views, views_anggota, views_poktan
+from poktan import views, views_anggota, views_poktan, views_verify
 
 
 class PeriodeConverter:
@@ -26,6 +26,7 @@ urlpatterns = [
     path("poktan/", views.poktan_list, name="poktan-list"),
     path("poktan/laporan-bulan-ini/", views.laporan_bulan_ini, name="laporan-bulan-ini"),
     path("poktan/kelengkapan/", views.kelengkapan, name="kelengkapan"),
+    path("poktan/verifikasi/", views_verify.laporan_verify_many, name="laporan-verify-many"),
     path("poktan/tambah/", views_poktan.poktan_create, name="poktan-create"),
     path("poktan/<int:pk>/", views.poktan_detail, name="poktan-detail"),
     path("poktan/<int:pk>/ubah/", views_poktan.poktan_edit, name="poktan-edit"),

@@ -37,7 +37,15 @@ def dasbor(request, kode):
         context["disiapkan"] = tasks.ensure_periode(periode, wilayah.kode)
     if wilayah.tingkat == Tingkat.DESA:
         context["inovasi_list"] = inovasi_desa(request.user, wilayah)
+        context["kampung"] = kampung_desa(request.user, wilayah)
     return render(request, "reports/dasbor.html", context)
+
+
+def kampung_desa(user, desa):
+    """The desa's Kampung KB, for the link to its page (one query); None without one."""
+    from villages.models import KampungKB
+
+    return KampungKB.objects.for_user(user).filter(desa=desa).only("pk", "nama", "desa").first()
 
 
 def inovasi_desa(user, desa) -> list:
@@ -65,12 +73,31 @@ def laporan_index(request):
         "wilayah": wilayah,
         "periode": periode,
         "periode_choices": periode_choices(periode),
+        "kampung_list": kampung_profil_list(request.user, wilayah),
         "inovasi_list": Inovasi.objects.for_user(request.user)
         .select_related("wilayah")
         .order_by("nama")[:50],
         "unduhan_list": Unduhan.objects.filter(pemilik=request.user).defer("isi")[:10],
     }
     return render(request, "reports/laporan_index.html", context)
+
+
+KAMPUNG_PROFIL_LIMIT = 50
+
+
+def kampung_profil_list(user, wilayah):
+    """The Kampung KB whose Profil Kampung KB the user may download (one query).
+
+    A desa user has the one link in the region block above."""
+    from villages.models import KampungKB
+
+    if wilayah is not None and wilayah.tingkat >= Tingkat.DESA:
+        return []
+    return list(
+        KampungKB.objects.for_user(user)
+        .select_related("desa__induk")
+        .order_by("desa__induk__nama", "desa__nama")[: KAMPUNG_PROFIL_LIMIT + 1]
+    )
 
 
 @login_required

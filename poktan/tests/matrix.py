@@ -116,6 +116,11 @@ def _laporan_data(w):
     }
 
 
+def _verify_many_data(w):
+    w.laporan_lalu.refresh_from_db()
+    return {"laporan": [f"{w.laporan_lalu.pk}:{w.laporan_lalu.version}"]}
+
+
 _kk = itertools.count(100)
 
 
@@ -213,6 +218,20 @@ CASES = [
         _laporan_url("laporan-verify", lalu=True),
         reviewer_writes(302),
         method="POST",
+    ),
+    Case(
+        "poktan:laporan-verify-many",
+        lambda w: reverse("poktan:laporan-verify-many"),
+        expect(405, anonim=302),
+        label="GET",
+    ),
+    # Several at once: the petugas verifies; later tries are told it is verified (302).
+    Case(
+        "poktan:laporan-verify-many",
+        lambda w: reverse("poktan:laporan-verify-many"),
+        reviewer_writes(302),
+        method="POST",
+        data=_verify_many_data,
     ),
     Case(
         "poktan:laporan-return",
