@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kampungkb.periods import Periode, due_date
-from poktan.completeness import kampung_tanpa_poktan
+from poktan.kelengkapan import kampung_tanpa_poktan
 from poktan.models import FIGURE_FIELDS
 from reports import charts, xlsx
 from reports.models import rasio
