@@ -85,7 +85,7 @@ def _reference_data_after_flush(request):
 
 @pytest.fixture
 def regions(db):
-    from kampungkb.demo import seed_wilayah
+    from villages.demo import seed_wilayah
     from villages.models import Wilayah, induk_of, tingkat_of
 
     seed_wilayah()

@@ -33,12 +33,14 @@ from pathlib import Path
 
 from bench import pg_replica
 from bench import run as R
+from bench.cluster_load import Drafts, deadline_mix, spec_for
+from bench.cluster_report import render
+from bench.cpu import cpu_per_request, cpu_snapshot
 
 LOAD_SECONDS = float(R.env("BENCH_LOAD_SECONDS", "20"))
 KILL_AFTER = float(R.env("BENCH_KILL_AFTER", str(round(LOAD_SECONDS / 3, 1))))
 WORKER_SIGNAL = getattr(signal, "SIG" + R.env("BENCH_WORKER_SIGNAL", "TERM"))
 CAPACITY_LEVELS = [int(x) for x in R.env("BENCH_CAPACITY_LEVELS", "2,4,8").split(",")]
-SUBMIT_P95_MS = 150
 
 
 # --- processes ---------------------------------------------------------------
@@ -174,104 +176,6 @@ def stop(proc: subprocess.Popen | None, sig: int = signal.SIGTERM) -> None:
 
 
 # --- load --------------------------------------------------------------------
-
-
-class Drafts:
-    """This month's drafts (any poktan), handed out once each (a submitted
-    register cannot be submitted again); ``restore()`` puts the ones the bench
-    submitted back to draft so the next run has them again (bench data only)."""
-
-    def __init__(self, exclude: set[int]):
-        from kampungkb.periods import Periode
-        from poktan.models import Laporan
-
-        qs = (
-            Laporan.objects.filter(periode=Periode.current().first_day, status="draf")
-            .exclude(pk__in=exclude)
-            .select_related("poktan__kampung")
-            .order_by("poktan__kampung__desa_id")
-        )
-        self.left = list(qs)
-        self.handed: list[int] = []
-
-    def restore(self) -> int:
-        from poktan.models import Laporan
-
-        return Laporan.objects.filter(pk__in=self.handed, status="diajukan").update(status="draf")
-
-    def take(self, n: int, periode: str) -> list[dict]:
-        out, self.left = self.left[:n], self.left[n:]
-        self.handed += [r.pk for r in out]
-        return [
-            {
-                "laporan_id": r.pk,
-                "username": f"kader.{r.poktan.kampung.desa_id}",
-                "path": f"/poktan/{r.poktan_id}/laporan/{periode}/",
-            }
-            for r in out
-        ]
-
-
-def spec_for(
-    s: dict,
-    drafts: Drafts,
-    *,
-    writers: int,
-    readers: int,
-    submitters: int,
-    per_submitter: int,
-    downloads: bool,
-    seconds: float,
-) -> dict:
-    """The deadline-day mix: kader saving drafts and submitting, PKB and OPD
-    reading grids and dashboards, an OPD asking for recap PDFs."""
-    from poktan.models import Laporan
-
-    writer_list = []
-    for reg in s["load_registers"][:writers]:
-        lap = Laporan.objects.get(pk=reg["laporan_id"])
-        path = f"/poktan/{reg['poktan']}/laporan/{s['periode']}/"
-        writer_list.append(
-            {
-                "username": f"kader.{reg['desa']}",
-                "laporan_id": reg["laporan_id"],
-                "path": path,
-                "field": R.WRITE_FIELD,
-                "value": getattr(lap, R.WRITE_FIELD) or 0,
-                "top": R.WRITE_TOP,
-                "reads": ["/", "/poktan/laporan-bulan-ini/", path],
-            }
-        )
-    reader_pool = [
-        {"username": s["pkb"], "reads": ["/poktan/kelengkapan/", "/", "/kampung/"]},
-        {
-            "username": s["opd"],
-            "reads": [
-                f"/dasbor/{s['kabupaten']}/",
-                "/poktan/kelengkapan/",
-                f"/kampung/{s['kampung']}/",
-                "/intervensi/?seksi=Ekonomi",
-            ],
-        },
-    ]
-    spec = {
-        "base": "",
-        "password": R.PASSWORD,
-        "seconds": seconds,
-        "max_requests": R.LOAD_MAX,
-        "writers": writer_list,
-        "readers": [reader_pool[i % 2] for i in range(readers)],
-        "submitters": [
-            # "version": the one field every register form has, whatever the poktan.
-            {"registers": drafts.take(per_submitter, s["periode"]), "field": "version"}
-            for _ in range(submitters)
-        ],
-        "downloaders": [],
-    }
-    if downloads:
-        form = {"jenis": "poktan", "kode": s["kabupaten"], "format": "pdf", "periode": s["periode"]}
-        spec["downloaders"] = [{"username": s["opd"], "form": form, "every": 2.0}]
-    return spec
 
 
 def run_load(base: str, spec: dict, during=None) -> dict:
@@ -457,41 +361,6 @@ def pg_replica_cursor(replica):
     return cm()
 
 
-def _cpu(pid: int) -> float:
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def cpu_snapshot(master: int) -> dict[str, dict[int, float]]:
-    """CPU seconds so far of the node's gunicorn workers and of the
-    PostgreSQL backends connected to the bench database (same machine)."""
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
-            [R.DB],
-        )
-        backends = [row[0] for row in cursor.fetchall()]
-    return {
-        "app": {p: _cpu(p) for p in R.worker_pids(master)},
-        "db": {p: _cpu(p) for p in backends},
-    }
-
-
-def cpu_per_request(before: dict, after: dict, requests: int) -> dict:
-    """CPU ms per request, app and database (backends alive at both ends;
-    the node's connection pool keeps them for the whole phase)."""
-    out = {}
-    for part in ("app", "db"):
-        used = sum(after[part][p] - before[part][p] for p in after[part] if p in before[part])
-        out[f"{part}_cpu_ms"] = round(used * 1000 / requests, 1) if requests else None
-    return out
-
-
 def measured_load(node: subprocess.Popen, base: str, spec: dict) -> dict:
     """run_load plus CPU per request, counted from the start of the measured
     phase (the logins before it, PBKDF2, are not part of it)."""
@@ -534,24 +403,6 @@ def capacity(s: dict, drafts: Drafts) -> list[dict]:
     finally:
         stop(node)
     return rows
-
-
-def deadline_mix(clients: int, seconds: float, downloads: bool = True) -> dict:
-    """National proportions on the deadline days (README "Kapasitas"): per
-    register a kader makes ~10 requests (5 reads, 1-2 draft saves, 1 submit);
-    PKB and OPD reading grids and dashboards are ~1 request in 5. Threads:
-    half kader saving drafts, a quarter submitting, a quarter PKB/OPD."""
-    submitters = max(1, clients // 4)
-    readers = max(1, clients // 4)
-    writers = max(1, clients - submitters - readers)
-    return {
-        "writers": writers,
-        "readers": readers,
-        "submitters": submitters,
-        "per_submitter": 12,
-        "downloads": downloads,
-        "seconds": seconds,
-    }
 
 
 def main() -> int:
@@ -599,70 +450,3 @@ def phases(s: dict, drafts: Drafts, info: dict) -> int:
     bad = multi["write_check"]["lost"] or single["write_check"]["lost"]
     bad = bad or multi["download_check"]["problems"] or single["download_check"]["problems"]
     return 1 if bad else 0
-
-
-def best_capacity(rows: list[dict]) -> dict | None:
-    ok = [r for r in rows if (r["p95_by_kind_ms"].get("submits") or 1e9) <= SUBMIT_P95_MS]
-    return max(ok, key=lambda r: r["throughput_rps"]) if ok else None
-
-
-def render(report: dict) -> str:
-    m = report["machine"]
-    lines = [
-        f"Klaster, skala {report['scale']}, {report['when']}, {m['cpus']} CPU, "
-        f"PostgreSQL {m['postgres']}, gunicorn {report['workers_per_node']} worker per node, "
-        f"load average saat mulai {m['load_avg'][0]:.1f}",
-        "",
-        "| Topologi | tindakan/s | HTTP/s | p95 ms | p95 ajukan | galat | tulis diakui | hilang "
-        "| ajukan diakui | unduhan antre | selesai tepat sekali |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
-    ]
-    for name, r in (
-        ("satu node", report["single"]),
-        ("2 node + nginx + replika", report["cluster"]),
-    ):
-        w, d = r["write_check"], r["download_check"]
-        lines.append(
-            f"| {name} | {r['throughput_rps']} | {r['http_rps']} | {r['p95_ms']} "
-            f"| {r['p95_by_kind_ms'].get('submits')} | {r['errors']} | {w['acknowledged_writes']} "
-            f"| {len(w['lost'])} | {w['acknowledged_submits']} | {d['queued']} "
-            f"| {d['completed_once']} |"
-        )
-    c = report["cluster"]
-    lines += [
-        "",
-        "Kejadian: " + "; ".join(c["events"]),
-        f"Galat klaster pada detik: {c['error_times_s'][:30]} (contoh: {c['error_samples'][:5]})",
-        f"Replika: dibuat dalam {c['replica_setup_s']} s, jeda di akhir {c['replica_lag_at_end']}",
-    ]
-    if report["capacity"]:
-        lines += [
-            "",
-            "Kapasitas satu node, profil hari tenggat:",
-            "",
-            "| klien | tindakan/s | HTTP/s | p95 ms | p95 ajukan ms | galat | CPU app ms/HTTP "
-            "| CPU PostgreSQL ms/HTTP |",
-            "|---|---|---|---|---|---|---|---|",
-        ]
-        for r in report["capacity"]:
-            lines.append(
-                f"| {r['clients']} | {r['throughput_rps']} | {r['http_rps']} | {r['p95_ms']} "
-                f"| {r['p95_by_kind_ms'].get('submits')} | {r['errors']} "
-                f"| {r['app_cpu_ms']} | {r['db_cpu_ms']} |"
-            )
-        best = best_capacity(report["capacity"])
-        lines.append(
-            f"Kapasitas per node dengan p95 ajukan ≤ {SUBMIT_P95_MS} ms: "
-            + (f"{best['http_rps']} permintaan HTTP/s" if best else "tidak tercapai di mesin ini")
-        )
-        app = [r["app_cpu_ms"] for r in report["capacity"] if r["app_cpu_ms"]]
-        db = [r["db_cpu_ms"] for r in report["capacity"] if r["db_cpu_ms"]]
-        if app:
-            per_req = sorted(app)[len(app) // 2]
-            lines.append(
-                f"CPU per permintaan (median): app {per_req} ms, PostgreSQL "
-                f"{sorted(db)[len(db) // 2] if db else '?'} ms → satu node 2 inti pada 60 % "
-                f"beban CPU ≈ {round(2 * 0.6 * 1000 / per_req)} permintaan/s "
-                "(bila inti tidak dibagi)"
-            )
-    return "\n".join(lines)

@@ -671,6 +671,9 @@ class InovasiUnggulan(VersionedModel):
     """A flagship local innovation of a Kampung KB. The contact (ketua, telepon)
     is personal data: only logged-in users in scope see it, never public pages."""
 
+    # Masked in history for roles without contact rights (kampungkb.contacts).
+    contact_fields = frozenset({"ketua", "telepon"})
+
     kampung = models.ForeignKey(
         "villages.KampungKB",
         verbose_name=_("Kampung KB"),

@@ -36,11 +36,8 @@ PHONE_WARNING = _(
     "publik dan dokumen; tulis kontak di kolom kontak bila perlu."
 )
 
-# Audit change fields that hold a contact, by model label.
-CONTACT_FIELDS = {
-    "villages.profilkampung": {"plkb_kontak", "plkb_nip"},
-    "interventions.inovasiunggulan": {"ketua", "telepon"},
-}
+# A model names its audit fields that hold a contact in a class attribute
+# ``contact_fields`` (e.g. ``ProfilKampung``, ``InovasiUnggulan``).
 
 
 def can_see_contacts(user) -> bool:
@@ -76,7 +73,7 @@ def for_viewer(entry, user):
     from django.contrib.contenttypes.models import ContentType
 
     kind = ContentType.objects.get_for_id(entry.content_type_id)  # cached: no query per row
-    hidden = CONTACT_FIELDS.get(f"{kind.app_label}.{kind.model}", set())
+    hidden = getattr(kind.model_class(), "contact_fields", frozenset())
     changes = {}
     for name, change in (entry.changes or {}).items():
         # Sentences render from ``raw`` when it is there (kampungkb/audit.py):

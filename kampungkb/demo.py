@@ -1,17 +1,11 @@
-"""Demo regions and users (design.md §1 personas), all scoped to Pondok Batu's tree."""
-
-from pathlib import Path
+"""Demo users (design.md §1 personas), all scoped to Pondok Batu's tree. The
+regions they sit in come first, from ``villages.demo.seed_wilayah`` (run by
+``manage.py seed_demo`` through the apps' ``demo`` hooks)."""
 
 from django.conf import settings
 
-from interventions.models import Instansi
 from kampungkb.models import Role, User
 from kampungkb.reference import seed_reference_data
-from villages.wilayah_import import import_wilayah
-
-WILAYAH_CSV = (
-    Path(__file__).resolve().parent.parent / "villages" / "fixtures" / "wilayah_labuhanbatu.csv"
-)
 
 PONDOK_BATU = "12.10.09.2009"
 BILAH_HULU = "12.10.09"
@@ -34,14 +28,10 @@ DEMO_USERS = [
 ]
 
 
-def seed_wilayah() -> str:
-    with WILAYAH_CSV.open(encoding="utf-8", newline="") as stream:
-        result = import_wilayah(stream)
-    return f"wilayah: dibuat {result.created}, tidak berubah {result.unchanged}"
-
-
 def seed_users() -> list[str]:
     seed_reference_data()
+    # The agency model belongs to an app: reached through the relation.
+    Instansi = User._meta.get_field("instansi").related_model
     created_names = []
     for username, full_name, role, wilayah, instansi in DEMO_USERS:
         first, _, last = full_name.partition(" ")

@@ -70,7 +70,7 @@ def decode_text(data: bytes) -> str:
                 )
             ) from exc
     # A binary file is full of control characters; a stray NUL in one cell of
-    # a real CSV is that row's error (poktan/impor.py), not the file's.
+    # a real CSV is that row's error (poktan/imports.py), not the file's.
     sample = text[:100_000]
     controls = sum(1 for c in sample if unicodedata.category(c) == "Cc" and c not in "\t\r\n")
     if controls > max(8, len(sample) // 200):

@@ -2,17 +2,12 @@
 default yearly rules). Seeded by data migrations and, because a transactional
 test empties the tables, again before such tests (root conftest).
 
-Apps list their idempotent seeders in REFERENCE_SEEDS as dotted paths."""
+Apps provide ``<app>/reference.py: seed_reference()`` (idempotent); they run in
+INSTALLED_APPS order (``kampungkb.hooks.app_hooks``), this app's own first."""
 
 import datetime as dt
 
-from django.utils.module_loading import import_string
-
-REFERENCE_SEEDS = [
-    "kampungkb.reference.seed_aturan_periode",
-    "interventions.instansi_resmi.seed_instansi_resmi",
-    "interventions.katalog_inpres.seed_reference",
-]
+from kampungkb.hooks import app_hooks
 
 
 def seed_aturan_periode(apps=None) -> None:
@@ -25,6 +20,11 @@ def seed_aturan_periode(apps=None) -> None:
     )
 
 
+def seed_reference() -> None:
+    seed_aturan_periode()
+
+
 def seed_reference_data() -> None:
-    for path in REFERENCE_SEEDS:
-        import_string(path)()
+    for module in app_hooks("reference"):
+        if hasattr(module, "seed_reference"):
+            module.seed_reference()

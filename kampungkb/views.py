@@ -1,8 +1,6 @@
 """Views of the shared parts: home per role, region browser, audit list,
 period reopen, error pages."""
 
-import importlib
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -13,10 +11,11 @@ from django.views.decorators.http import require_http_methods
 from kampungkb import reopen, services
 from kampungkb.contacts import for_viewer
 from kampungkb.forms import PeriodeReopenForm
+from kampungkb.hooks import app_hooks
 from kampungkb.models import AuditEntry, PeriodeBuka, Role
 from kampungkb.replica import replica_read
 from kampungkb.scoping import get_for_user_or_404
-from villages.models import Tingkat, Wilayah
+from villages.models import Wilayah
 
 HOME_TEMPLATES = {
     Role.KADER: "kampungkb/home_kader.html",
@@ -31,20 +30,8 @@ HOME_TEMPLATES = {
 # Apps add what a role sees first on its home page ("Laporan bulan ini", the
 # completeness grid, the dashboard) through ``<app>/home.py: panels(request)``,
 # which returns a list of {"template": ..., "context": {...}}.
-PANEL_APPS = ["villages", "poktan", "interventions", "reports"]
-
-
 def home_panels(request) -> list[dict]:
-    panels = []
-    for app in PANEL_APPS:
-        try:
-            module = importlib.import_module(f"{app}.home")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{app}.home":
-                raise
-            continue
-        panels.extend(module.panels(request))
-    return panels
+    return [panel for module in app_hooks("home") for panel in module.panels(request)]
 
 
 @login_required
@@ -74,7 +61,7 @@ def wilayah_browse(request, kode=None):
             "wilayah": wilayah,
             "lineage": wilayah.lineage() if wilayah else [],
             "page": page,
-            "is_desa": wilayah is not None and wilayah.tingkat == Tingkat.DESA,
+            "is_desa": wilayah is not None and wilayah.is_desa,
         },
     )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from kampungkb.periods import Periode, due_date
-from poktan import completeness
+from poktan import kelengkapan
 from poktan.models import Laporan, Poktan, Status
 
 
@@ -25,7 +25,7 @@ def month_checklist(user, periode: Periode):
         .filter(poktan_id__in=[p.pk for p in poktan])
     }
     return [
-        completeness.Cell(p, laporan.get(p.pk), completeness.keadaan(laporan.get(p.pk), due, today))
+        kelengkapan.Cell(p, laporan.get(p.pk), kelengkapan.keadaan(laporan.get(p.pk), due, today))
         for p in poktan
     ]
 

@@ -1,4 +1,4 @@
-"""Home-page panels: the kader's "Laporan bulan ini", the reviewers' completeness."""
+"""Home-page panels: the kader's "Laporan bulan ini", the reviewers' kelengkapan."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from kampungkb.models import Role
 from kampungkb.periods import Periode
-from poktan import completeness
+from poktan import kelengkapan
 
 
 def panels(request) -> list[dict]:
@@ -30,16 +30,16 @@ def panels(request) -> list[dict]:
         periode = periode.prev()
         today = timezone.localdate()
         if user.role == Role.PETUGAS_KECAMATAN:
-            rows = completeness.desa_grid(user, user.wilayah_id, periode, today)
+            rows = kelengkapan.desa_grid(user, user.wilayah_id, periode, today)
         else:
-            rows = completeness.rollup(user, user.wilayah_id, periode, today)
+            rows = kelengkapan.rollup(user, user.wilayah_id, periode, today)
         return [
             {
                 "template": "poktan/_panel_kecamatan.html",
                 "context": {
                     "periode": periode,
                     "rows": rows,
-                    "queue": list(completeness.verification_queue(user, user.wilayah_id, 10)),
+                    "queue": list(kelengkapan.verification_queue(user, user.wilayah_id, 10)),
                 },
             }
         ]

@@ -26,9 +26,17 @@ from kampungkb.periods import (
 )
 from kampungkb.replica import replica_read
 from kampungkb.scoping import get_for_user_or_404, kode_in_scope, require_role
-from poktan import access, completeness, services
+from poktan import access, services
 from poktan.checklist import month_checklist, needs_action
 from poktan.forms import BLANK_MEETING_ROWS, LaporanForm, PertemuanFormSet, ReviewForm
+from poktan.kelengkapan import (
+    KEADAAN_CSS,
+    KEADAAN_LABELS,
+    Keadaan,
+    desa_grid,
+    rollup,
+    verification_queue,
+)
 from poktan.models import Laporan, Poktan, Status
 from villages.models import Tingkat, Wilayah
 
@@ -359,17 +367,14 @@ def kelengkapan(request):
         "due": due_date(periode),
         "prev_month": periode.prev() if periode.prev().in_range else None,
         "next_month": periode.next() if periode < Periode.current() else None,
-        "legend": [
-            (completeness.KEADAAN_LABELS[k], completeness.KEADAAN_CSS[k])
-            for k in completeness.Keadaan
-        ],
-        "queue": completeness.verification_queue(request.user, kode, limit=20),
+        "legend": [(KEADAAN_LABELS[k], KEADAAN_CSS[k]) for k in Keadaan],
+        "queue": verification_queue(request.user, kode, limit=20),
         "can_review": access.can_review(request.user),
     }
     if is_grid:
-        context["rows"] = completeness.desa_grid(request.user, kode, periode, today)
+        context["rows"] = desa_grid(request.user, kode, periode, today)
     else:
-        context["rollup"] = completeness.rollup(request.user, kode, periode, today)
+        context["rollup"] = rollup(request.user, kode, periode, today)
     return render(request, "poktan/kelengkapan.html", context)
 
 

@@ -18,7 +18,7 @@ from kampungkb import feedback
 from kampungkb.concurrency import ConflictError, conflict_context
 from kampungkb.replica import replica_read
 from kampungkb.scoping import get_for_user_or_404, require_role
-from poktan import access, impor, services
+from poktan import access, imports, services
 from poktan.forms import AnggotaForm, ImporForm
 from poktan.models import Anggota, ImporAnggota
 
@@ -91,7 +91,7 @@ def anggota_edit(request, pk: int, anggota_pk: int):
 def anggota_template(request, pk: int):
     poktan = access.poktan_or_404(request.user, pk)
     response = HttpResponse(
-        impor.template_xlsx(poktan),
+        imports.template_xlsx(poktan),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     name = f"templat-anggota-{poktan.get_jenis_display().replace('/', '-')}.xlsx"
@@ -100,7 +100,7 @@ def anggota_template(request, pk: int):
 
 
 def _preview(request, poktan, upload: ImporAnggota, status=200):
-    rows, file_errors = impor.parse(poktan, bytes(upload.isi), upload.nama_berkas)
+    rows, file_errors = imports.parse(poktan, bytes(upload.isi), upload.nama_berkas)
     valid = [r for r in rows if r.ok]
     return render(
         request,
@@ -126,7 +126,7 @@ def anggota_import(request, pk: int):
     if request.method == "POST" and form.is_valid():
         berkas = form.cleaned_data["berkas"]
         isi = berkas.read()
-        _rows, file_errors = impor.parse(poktan, isi, berkas.name)
+        _rows, file_errors = imports.parse(poktan, isi, berkas.name)
         if file_errors:  # an unreadable file is refused at the field, not kept
             form.add_error("berkas", file_errors)
             return render(request, "poktan/anggota_import.html", {"poktan": poktan, "form": form})
@@ -154,7 +154,7 @@ def anggota_import_confirm(request, pk: int, token):
     ).first()
     if upload is None:
         raise Http404
-    rows, file_errors = impor.parse(poktan, bytes(upload.isi), upload.nama_berkas)
+    rows, file_errors = imports.parse(poktan, bytes(upload.isi), upload.nama_berkas)
     only_valid = request.POST.get("mode") == "valid"
     if file_errors or (not only_valid and any(not r.ok for r in rows)):
         messages.error(request, _("Berkas masih berisi kesalahan; belum ada yang diimpor."))

@@ -17,7 +17,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from bench.client import find_form
-from bench.run import WRITE_FIELD, pages, subjects, submit_form
+from bench.config import WRITE_FIELD
+from bench.measure import submit_form
+from bench.pages import pages, subjects
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

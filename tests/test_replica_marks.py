@@ -6,7 +6,7 @@ so a new list or dashboard added there without ``@replica_read`` fails."""
 import pytest
 from django.urls import resolve
 
-from bench.run import pages
+from bench.pages import pages
 from kampungkb.replica import is_replica_read
 from tests.test_query_budget import other_lists
 

@@ -15,16 +15,27 @@ Idempotent: a second run finds everything in place and writes nothing.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from django.db import transaction
 
 from kampungkb.periods import Periode
 from villages import services
 from villages.choices import RENTANG_USIA
+from villages.imports import import_wilayah
 from villages.models import KampungKB, Pokja, PotensiDesa, Wilayah
 from villages.selectors import JENIS
 
 PONDOK_BATU = "12.10.09.2009"
+WILAYAH_CSV = Path(__file__).resolve().parent / "fixtures" / "wilayah_labuhanbatu.csv"
+
+
+def seed_wilayah() -> str:
+    """Regions of Kab. Labuhanbatu (the demo users' scopes); run before the users."""
+    with WILAYAH_CSV.open(encoding="utf-8", newline="") as stream:
+        result = import_wilayah(stream)
+    return f"wilayah: dibuat {result.created}, tidak berubah {result.unchanged}"
+
 
 VISI = (
     "Menjadi pelopor bagi terwujudnya Keluarga kecil yang sejahtera dan berkualitas di "

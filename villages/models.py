@@ -114,6 +114,11 @@ class Wilayah(models.Model):
         return self.nama
 
     @property
+    def is_desa(self) -> bool:
+        """A desa or kelurahan (the level a Kampung KB sits on)."""
+        return self.tingkat == Tingkat.DESA
+
+    @property
     def is_kelurahan(self) -> bool:
         # In the desa part DDDD, a leading 1 marks a kelurahan and 2 a desa.
         return self.tingkat == Tingkat.DESA and self.kode.rsplit(".", 1)[-1].startswith("1")
@@ -401,6 +406,10 @@ class Snapshot(models.Model):
 
 class ProfilKampung(Snapshot):
     """Profil Kampung KB: ownership, funding, pokja, PLKB, regulation, RKM, data use, operations."""
+
+    # Fields holding a contact: masked in history for roles without contact
+    # rights (kampungkb.contacts.for_viewer).
+    contact_fields = frozenset({"plkb_kontak", "plkb_nip"})
 
     # Official names (poktan, Sekretariat KKB, Rumah DataKu): the same in every language.
     ada_bkb = models.BooleanField(_("BKB"), default=False)

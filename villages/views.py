@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,6 +20,7 @@ from kampungkb.audit import history, sentence
 from kampungkb.concurrency import ConflictError, conflict_context
 from kampungkb.contacts import for_viewer, warn_phones
 from kampungkb.files import serve_file
+from kampungkb.hooks import app_hooks
 from kampungkb.models import Role
 from kampungkb.periods import STATUS_LABELS, Periode, periode_status, refusal
 from kampungkb.replica import replica_read
@@ -54,8 +53,8 @@ JENIS_LABEL = {
     "kkbpk": gettext_lazy("Perkembangan KKBPK"),
 }
 # Apps add sections to the Kampung KB page through ``<app>/kampung_sections.py:
-# sections(request, kampung) -> [{"template": ..., "context": {...}}]``.
-SECTION_APPS = ["poktan", "interventions", "reports"]
+# sections(request, kampung) -> [{"template": ..., "context": {...}}]``, in
+# INSTALLED_APPS order (``kampungkb.hooks.app_hooks``).
 
 
 # ------------------------------------------------------------------ access
@@ -85,13 +84,7 @@ def kampung_sections(request, kampung, public: bool = False) -> list[str]:
     The public page asks ``public_sections(kampung)`` instead, which must carry
     no personal data."""
     sections = []
-    for app in SECTION_APPS:
-        try:
-            module = importlib.import_module(f"{app}.kampung_sections")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{app}.kampung_sections":
-                raise
-            continue
+    for module in app_hooks("kampung_sections"):
         if public:
             items = module.public_sections(kampung) if hasattr(module, "public_sections") else []
         else:

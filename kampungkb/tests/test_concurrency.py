@@ -77,6 +77,6 @@ def test_two_concurrent_saves_one_wins_one_conflicts(regions_tx):
 
 @pytest.fixture
 def regions_tx(transactional_db):
-    from kampungkb.demo import seed_wilayah
+    from villages.demo import seed_wilayah
 
     seed_wilayah()

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kampungkb.periods import Periode, due_date
-from poktan import completeness
-from poktan.completeness import Keadaan, keadaan
+from poktan import kelengkapan
+from poktan.kelengkapan import Keadaan, keadaan
 from poktan.models import Laporan, Status
 from poktan.tests.factories import make_poktan_world
 
@@ -40,7 +40,7 @@ def test_grid_rates_per_desa(pkb_bilahhulu, past):
         dt.datetime.combine(due_date(past) + dt.timedelta(days=2), dt.time(9))
     )
     late.save()
-    rows = completeness.desa_grid(pkb_bilahhulu, "12.10.09", past, timezone.localdate())
+    rows = kelengkapan.desa_grid(pkb_bilahhulu, "12.10.09", past, timezone.localdate())
     assert [r.desa.kode for r in rows] == ["12.10.09.2001", "12.10.09.2002"]
     first = rows[0]
     # States rotate: none, draf, diajukan, dikembalikan, diverifikasi over BKB…UPPKA.
@@ -62,7 +62,7 @@ def test_grid_rates_per_desa(pkb_bilahhulu, past):
 
 def test_rollup_per_kecamatan_for_the_kabupaten(opd_labuhanbatu, past):
     make_poktan_world(3, past)
-    rows = completeness.rollup(opd_labuhanbatu, "12.10", past, timezone.localdate())
+    rows = kelengkapan.rollup(opd_labuhanbatu, "12.10", past, timezone.localdate())
     assert [r.kode for r in rows] == ["12.10.09"]
     row = rows[0]
     assert row.wilayah.nama == "Bilah Hulu"

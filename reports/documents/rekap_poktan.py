@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kampungkb.periods import Periode, due_date
-from poktan.completeness import kampung_tanpa_poktan
+from poktan.kelengkapan import kampung_tanpa_poktan
 from poktan.models import FIGURE_FIELDS
 from reports import charts, figures, xlsx
 from reports.access import wilayah_for

@@ -15,7 +15,7 @@ from django.utils import timezone
 from conftest import BILAH_HULU, LABUHANBATU, MERANTI, PONDOK_BATU
 from kampungkb.domain import JenisPoktan
 from kampungkb.periods import Periode, due_date
-from poktan import completeness
+from poktan import kelengkapan
 from reports import summaries
 from reports.models import Ringkasan
 
@@ -76,7 +76,7 @@ def world(regions, kader_pondokbatu, admin_portal):
 
 
 def test_grid_shows_a_kampung_without_poktan_and_counts_it(world, pkb_bilahhulu):
-    rows = completeness.desa_grid(pkb_bilahhulu, BILAH_HULU, world, timezone.localdate())
+    rows = kelengkapan.desa_grid(pkb_bilahhulu, BILAH_HULU, world, timezone.localdate())
     by_kode = {r.desa.kode: r for r in rows}
     assert set(by_kode) == {PONDOK_BATU, MERANTI, LINGGA_TIGA}
     lingga = by_kode[LINGGA_TIGA]
@@ -95,7 +95,7 @@ def test_grid_page_says_belum_ada_poktan(world, pkb_bilahhulu, client_for):
 
 
 def test_rollup_counts_a_kampung_without_poktan_in_the_rate(world, opd_labuhanbatu):
-    [row] = completeness.rollup(opd_labuhanbatu, LABUHANBATU, world, timezone.localdate())
+    [row] = kelengkapan.rollup(opd_labuhanbatu, LABUHANBATU, world, timezone.localdate())
     # 3 poktan registers owed + 1 Kampung KB with no poktan; 2 in.
     assert (row.poktan, row.total, row.reported) == (3, 4, 2)
     assert row.reporting_rate == 50.0

@@ -10,7 +10,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def opd(transactional_db, settings, tmp_path):
     from conftest import LABUHANBATU, make_user
-    from kampungkb.demo import seed_wilayah
+    from villages.demo import seed_wilayah
 
     settings.MEDIA_ROOT = tmp_path / "media"
     seed_wilayah()

@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def world(transactional_db, settings, tmp_path):
     from conftest import LABUHANBATU, PONDOK_BATU, make_user
     from interventions.models import Instansi, Intervensi
-    from kampungkb.demo import seed_wilayah
+    from villages.demo import seed_wilayah
     from villages.models import KampungKB
 
     settings.MEDIA_ROOT = tmp_path / "media"

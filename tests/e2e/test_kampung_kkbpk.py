@@ -16,9 +16,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def pondok_batu(transactional_db):
     from conftest import LABUHANBATU, MERANTI, PONDOK_BATU, make_user
-    from kampungkb.demo import seed_wilayah
     from kampungkb.periods import Periode
     from villages import services
+    from villages.demo import seed_wilayah
     from villages.models import KampungKB
     from villages.tests.factories import kkbpk_data, penduduk_data, profil_data
 

@@ -8,7 +8,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def kader(transactional_db):
     from conftest import PONDOK_BATU, make_user
-    from kampungkb.demo import seed_wilayah
+    from villages.demo import seed_wilayah
 
     seed_wilayah()
     return make_user("kader.pondokbatu", "kader", PONDOK_BATU, first_name="Siti")

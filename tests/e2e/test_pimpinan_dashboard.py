@@ -15,10 +15,10 @@ def world(transactional_db):
     import datetime as dt
 
     from conftest import PONDOK_BATU, make_user
-    from kampungkb.demo import seed_wilayah
     from kampungkb.periods import Periode
     from reports import summaries
     from reports.tests.factories import kang_mas_mesra
+    from villages.demo import seed_wilayah
     from villages.models import KampungKB
 
     seed_wilayah()

@@ -16,9 +16,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def bkb(transactional_db):
     from conftest import BILAH_HULU, PONDOK_BATU, make_user
-    from kampungkb.demo import seed_wilayah
     from kampungkb.domain import JenisPoktan
     from poktan.models import Poktan
+    from villages.demo import seed_wilayah
     from villages.models import KampungKB
 
     seed_wilayah()

@@ -78,9 +78,9 @@ def rw(transactional_db):
 
     from conftest import make_user
     from interventions.models import Instansi, TahunIID
-    from kampungkb.demo import seed_wilayah
     from kampungkb.domain import JenisPoktan
     from poktan.models import Poktan
+    from villages.demo import seed_wilayah
     from villages.models import KampungKB
 
     seed_wilayah()

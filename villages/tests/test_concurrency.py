@@ -15,7 +15,7 @@ from villages.tests.factories import kkbpk_data, penduduk_data, profil_data
 
 @pytest.fixture
 def kampung_tx(transactional_db):
-    from kampungkb.demo import seed_wilayah
+    from villages.demo import seed_wilayah
 
     seed_wilayah()
     kampung = KampungKB.objects.create(

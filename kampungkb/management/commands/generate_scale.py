@@ -1,8 +1,9 @@
-"""Fill PostgreSQL with synthetic Kampung KB data at a chosen scale (issue 7)."""
+"""Fill PostgreSQL with synthetic Kampung KB data at a chosen scale (issue 7).
+
+A thin wrapper: the generator is ``bench.generate`` (a package at the
+repository root, imported only when the command runs)."""
 
 from django.core.management.base import BaseCommand, CommandError
-
-from kampungkb import scale
 
 
 class Command(BaseCommand):
@@ -13,6 +14,8 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
+        from bench import generate as scale
+
         parser.add_argument("--scale", choices=scale.SCALES, default="kabupaten")
         parser.add_argument(
             "--wilayah-csv", help="berkas kode,nama Kemendagri (tanpa ini: kode sintetis)"
@@ -40,6 +43,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **o):
+        from bench import generate as scale
+
         if o["hanya_ringkasan"]:
             from reports import summaries_setwise
 

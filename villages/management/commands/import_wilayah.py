@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from kampungkb.imports import Limits, read_csv
-from villages.wilayah_import import import_wilayah_rows
+from villages.imports import import_wilayah_rows
 
 # All of Indonesia is about 92 000 codes of some 40 bytes each.
 LIMITS = Limits(max_bytes=32 * 1024 * 1024, max_rows=250_000, max_cols=10, max_line=1000)
