@@ -3,6 +3,8 @@ month list and the completeness grid. Members live in ``views_anggota``."""
 
 from __future__ import annotations
 
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -25,7 +27,7 @@ from kampungkb.periods import (
 )
 from kampungkb.replica import replica_read
 from kampungkb.scoping import get_for_user_or_404, kode_in_scope, require_role
-from poktan import access, completeness, services
+from poktan import access, completeness, peringatan, services
 from poktan.forms import BLANK_MEETING_ROWS, LaporanForm, PertemuanFormSet, ReviewForm
 from poktan.models import Laporan, Poktan
 from villages.models import Tingkat, Wilayah
@@ -110,10 +112,12 @@ def _render_laporan(request, poktan, periode, laporan, form, formset, *, status=
     reviewable = (
         access.can_review(request.user) and laporan is not None and laporan.status == "diajukan"
     )
+    flags = peringatan.for_form(form, poktan.pk, periode)
     context = {
         "poktan": poktan,
         "periode": periode,
         "laporan": laporan,
+        "flags": flags,
         "form": form,
         "formset": formset,
         "rows": [(form[n], prev.get(n)) for n in form.figure_names()],
@@ -183,6 +187,18 @@ def _refuse(request, poktan, periode, reason: str):
     return redirect("poktan:laporan-edit", pk=poktan.pk, periode=periode)
 
 
+def _writer(request, poktan, periode, form, *, submit: bool):
+    """The service for this POST (one transaction either way: save, or save and
+    submit) and whether "Ajukan" is held back: a figure far from the poktan's
+    history not yet confirmed saves the draft instead (never a refusal)."""
+    if not submit:
+        return services.laporan_save_draft, False
+    found = peringatan.flags(form.values(), peringatan.history_rows(poktan.pk, periode))
+    if peringatan.unconfirmed(found, request.POST):
+        return services.laporan_save_draft, True
+    return functools.partial(peringatan.laporan_submit_confirmed, confirmed=found), False
+
+
 def _save(request, pk: int, periode: Periode, *, submit: bool):
     """Shared POST of the form: save the draft, and submit it when asked."""
     poktan = access.poktan_or_404(request.user, pk, write=True)
@@ -198,9 +214,8 @@ def _save(request, pk: int, periode: Periode, *, submit: bool):
     version_before = laporan.version if laporan else None
     if form.is_valid() and formset.is_valid():
         row_forms = [f for f in formset.forms if f.cleaned_data.get("tanggal")]
+        save, held = _writer(request, poktan, periode, form, submit=submit)
         try:
-            # One transaction either way (the service's): save, or save and submit.
-            save = services.laporan_save_and_submit if submit else services.laporan_save_draft
             laporan = save(
                 poktan=poktan,
                 periode=periode,
@@ -232,6 +247,9 @@ def _save(request, pk: int, periode: Periode, *, submit: bool):
                 return _refuse(request, poktan, periode, " ".join(exc.messages))
             _apply_errors(exc, form, row_forms)
         else:
+            if held:
+                messages.warning(request, peringatan.HOLD_MESSAGE)
+                return redirect("poktan:laporan-edit", pk=poktan.pk, periode=periode)
             if submit:
                 messages.success(request, _("Laporan diajukan ke petugas kecamatan."))
                 return redirect("poktan:laporan-bulan-ini")
@@ -400,7 +418,9 @@ def kelengkapan(request):
             (completeness.KEADAAN_LABELS[k], completeness.KEADAAN_CSS[k])
             for k in completeness.Keadaan
         ],
-        "queue": completeness.verification_queue(request.user, kode, limit=20),
+        "queue": peringatan.for_queue(
+            list(completeness.verification_queue(request.user, kode, limit=20))
+        ),
         "can_review": access.can_review(request.user),
     }
     if is_grid:
