@@ -125,9 +125,9 @@ def for_queue(registers: list[Laporan]) -> list[Laporan]:
         by_poktan[row["poktan_id"]].append(row)
     for lap in registers:
         start = _start(lap.periode_obj).first_day
-        history = [
-            r for r in by_poktan[lap.poktan_id] if start <= r["periode"] < lap.periode
-        ][: riwayat.WINDOW]
+        history = [r for r in by_poktan[lap.poktan_id] if start <= r["periode"] < lap.periode][
+            : riwayat.WINDOW
+        ]
         values = {name: getattr(lap, name) for name in lap.figure_fields()}
         lap.peringatan = list(flags(values, history).values())
     return registers

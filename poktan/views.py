@@ -27,7 +27,7 @@ from kampungkb.periods import (
 )
 from kampungkb.replica import replica_read
 from kampungkb.scoping import get_for_user_or_404, kode_in_scope, require_role
-from poktan import access, completeness, peringatan, services
+from poktan import access, completeness, peringatan, services, views_pengingat
 from poktan.forms import BLANK_MEETING_ROWS, LaporanForm, PertemuanFormSet, ReviewForm
 from poktan.models import Laporan, Poktan
 from villages.models import Tingkat, Wilayah
@@ -427,6 +427,7 @@ def kelengkapan(request):
         context["rows"] = completeness.desa_grid(request.user, kode, periode, today)
     else:
         context["rollup"] = completeness.rollup(request.user, kode, periode, today)
+    views_pengingat.add_to_context(request, context)
     return render(request, "poktan/kelengkapan.html", context)
 
 
