@@ -44,6 +44,11 @@ def validate_hp(value: str) -> None:
         raise ValidationError(HP_MESSAGE, code="telepon")
 
 
+def local(value: str) -> str:
+    """'+6281234567890' → '081234567890', the way a form shows it back."""
+    return "0" + value[3:] if value.startswith("+628") else value
+
+
 def shown(value: str) -> str:
     """'+6281234567890' → '0812-3456-7890', the way people write it."""
     if not value.startswith("+628"):

@@ -60,3 +60,28 @@ def test_the_model_refuses_an_unnormalised_number(kader_pondokbatu):
     with pytest.raises(ValidationError):
         kader_pondokbatu.full_clean()
     assert User._meta.get_field("telepon").verbose_name == "nomor HP"
+
+
+@pytest.mark.django_db
+def test_a_user_keeps_her_own_number_and_the_history_hides_it(client_for, kader_pondokbatu):
+    from django.urls import reverse
+
+    from kampungkb.models import AuditEntry
+
+    client = client_for(kader_pondokbatu)
+    url = reverse("akun:profil")
+    response = client.post(url, {"telepon": "08123"})
+    assert response.status_code == 200
+    assert "Nomor HP tidak dikenali" in response.content.decode()
+    assert 'value="08123"' in response.content.decode()
+
+    response = client.post(url, {"telepon": "+62 812-3456-7890"}, follow=True)
+    assert "Nomor HP tersimpan." in response.content.decode()
+    assert 'value="081234567890"' in response.content.decode()
+    kader_pondokbatu.refresh_from_db()
+    assert kader_pondokbatu.telepon == "+6281234567890"
+    entry = AuditEntry.objects.get(action="kampungkb.user.update")
+    assert "3456" not in str(entry.changes)
+    response = client.post(url, {"telepon": "081234567890"}, follow=True)
+    assert "Tidak ada perubahan" in response.content.decode()
+    assert AuditEntry.objects.count() == 1
