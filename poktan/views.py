@@ -187,13 +187,13 @@ def _refuse(request, poktan, periode, reason: str):
     return redirect("poktan:laporan-edit", pk=poktan.pk, periode=periode)
 
 
-def _writer(request, poktan, periode, form, *, submit: bool):
+def _writer(request, form, history, *, submit: bool):
     """The service for this POST (one transaction either way: save, or save and
     submit) and whether "Ajukan" is held back: a figure far from the poktan's
     history not yet confirmed saves the draft instead (never a refusal)."""
     if not submit:
         return services.laporan_save_draft, False
-    found = peringatan.flags(form.values(), peringatan.history_rows(poktan.pk, periode))
+    found = peringatan.flags(form.values(), history)
     if peringatan.unconfirmed(found, request.POST):
         return services.laporan_save_draft, True
     return functools.partial(peringatan.laporan_submit_confirmed, confirmed=found), False
@@ -202,7 +202,10 @@ def _writer(request, poktan, periode, form, *, submit: bool):
 def _save(request, pk: int, periode: Periode, *, submit: bool):
     """Shared POST of the form: save the draft, and submit it when asked."""
     poktan = access.poktan_or_404(request.user, pk, write=True)
-    laporan = _laporan_of(poktan, periode, rows=False)
+    if submit:  # the month's register and its history, one query
+        laporan, history = peringatan.month_and_history(poktan, periode)
+    else:
+        laporan, history = _laporan_of(poktan, periode, rows=False), []
     if submit and laporan is not None and laporan.status == "diajukan":
         # A second tap on "Ajukan" over a flaky connection: nothing to do.
         messages.info(request, _("Laporan ini sudah diajukan."))
@@ -214,7 +217,7 @@ def _save(request, pk: int, periode: Periode, *, submit: bool):
     version_before = laporan.version if laporan else None
     if form.is_valid() and formset.is_valid():
         row_forms = [f for f in formset.forms if f.cleaned_data.get("tanggal")]
-        save, held = _writer(request, poktan, periode, form, submit=submit)
+        save, held = _writer(request, form, history, submit=submit)
         try:
             laporan = save(
                 poktan=poktan,
