@@ -88,9 +88,16 @@ def submit_form(html: str) -> dict[str, str]:
     from bench.client import find_form
 
     form = find_form(html, WRITE_FIELD)
+    figures = []
     for name, value in form.items():
-        if value == "" and name != "version" and not name.startswith("pertemuan"):
+        if name in ("version", "csrfmiddlewaretoken", "hadir") or name.startswith("pertemuan"):
+            continue
+        figures.append(name)
+        if value == "":
             form[name] = "0"
+    # "Angka ini benar" for every figure: a figure far from the poktan's history
+    # (a 0 filled in above) is confirmed, so "Ajukan" submits (issue 17 §1).
+    form["benar"] = figures
     return form
 
 

@@ -1,10 +1,12 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from kampungkb import audit
 from kampungkb.models import AturanPeriode, AuditEntry, PeriodeBuka, User
+from kampungkb.telepon import TeleponField
 
 # Account fields whose changes go to the audit log (never the password hash).
 USER_AUDIT_FIELDS = [
@@ -22,8 +24,29 @@ USER_AUDIT_FIELDS = [
 ]
 
 
+class _TeleponMixin:
+    """The mobile number: 0812…/+62…/62… accepted and stored as +628…, a clear
+    message at the field when it is not an Indonesian mobile number."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "telepon" in self.fields:
+            model_field = User._meta.get_field("telepon")
+            self.fields["telepon"] = TeleponField(label=model_field.verbose_name)
+
+
+class PenggunaChangeForm(_TeleponMixin, UserChangeForm):
+    pass
+
+
+class PenggunaCreationForm(_TeleponMixin, AdminUserCreationForm):
+    pass
+
+
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
+    form = PenggunaChangeForm
+    add_form = PenggunaCreationForm
     list_display = ["username", "get_full_name", "role", "wilayah", "instansi", "is_active"]
     list_filter = ["role", "is_active"]
     search_fields = ["username", "first_name", "last_name", "wilayah__nama"]
@@ -35,7 +58,7 @@ class UserAdmin(BaseUserAdmin):
     # A new account needs its role and scope at once (User.clean checks them).
     add_fieldsets = (
         *BaseUserAdmin.add_fieldsets,
-        (_("Peran dan wilayah"), {"fields": ("role", "wilayah", "instansi")}),
+        (_("Peran dan wilayah"), {"fields": ("role", "wilayah", "instansi", "telepon")}),
     )
 
     def save_model(self, request, obj, form, change):

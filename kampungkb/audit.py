@@ -43,6 +43,8 @@ VERBS = {
     "reopen": _("Dibuka kembali"),
     "import": _("Diimpor"),
     "upload": _("Diunggah"),
+    # A figure far from the poktan's history, confirmed by the kader (poktan/peringatan.py).
+    "confirm": _("Angka jauh dari biasanya dinyatakan benar"),
 }
 MONTH = re.compile(r"\d{4}-\d{2}")
 SYSTEM = "sistem"  # actor_name of entries without a user (older entries stored it)

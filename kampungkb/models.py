@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kampungkb.scoping import ScopedQuerySet
+from kampungkb.telepon import HP_HELP, validate_hp
 
 
 class Role(models.TextChoices):
@@ -63,7 +64,11 @@ class User(AbstractUser):
         blank=True,
         related_name="pengguna",
     )
-    telepon = models.CharField(_("telepon"), max_length=20, blank=True)
+    # Mobile number for reminders (issue 17 §2), stored as +628… (kampungkb/telepon.py);
+    # shown only to roles with contact rights (kampungkb/contacts.py).
+    telepon = models.CharField(
+        _("nomor HP"), max_length=20, blank=True, validators=[validate_hp], help_text=HP_HELP
+    )
 
     objects = PortalUserManager()
 

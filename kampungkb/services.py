@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from django.utils.translation import gettext_noop
 
 from kampungkb import audit
 from kampungkb.models import PeriodeBuka, User
@@ -43,3 +44,22 @@ def periode_reopen(
         note=alasan,
     )
     return buka
+
+
+@transaction.atomic
+def user_telepon_save(*, user, telepon: str, by) -> bool:
+    """A user's own mobile number (already normalised); False when unchanged.
+    The audit entry says it changed, never the number (the log is read widely)."""
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if user.telepon == telepon:
+        return False
+    user.telepon = telepon
+    user.save(update_fields=["telepon"])
+    audit.record(
+        actor=by,
+        action="kampungkb.user.update",
+        obj=user,
+        changes={"telepon": {"label": gettext_noop("nomor HP"), "old": "•", "new": "•"}},
+        wilayah_kode=user.wilayah_id or "",
+    )
+    return True

@@ -3,12 +3,13 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from kampungkb import accounts, pwa, views
+from kampungkb import accounts, profil, pwa, views
 
 akun_patterns = (
     [
         path("masuk/", accounts.LoginView.as_view(), name="login"),
         path("keluar/", pwa.LogoutView.as_view(), name="logout"),
+        path("profil/", profil.profil, name="profil"),
         path(
             "kata-sandi/",
             accounts.PasswordChangeView.as_view(success_url="/akun/kata-sandi/selesai/"),

@@ -3,7 +3,7 @@
 from django.urls import path, register_converter
 
 from kampungkb.periods import Periode
-from poktan import views, views_anggota, views_poktan, views_verify
+from poktan import views, views_anggota, views_pengingat, views_poktan, views_verify
 
 
 class PeriodeConverter:
@@ -50,6 +50,11 @@ urlpatterns = [
         "poktan/<int:pk>/laporan/<poktan_periode:periode>/kembalikan/",
         views.laporan_return,
         name="laporan-return",
+    ),
+    path(
+        "poktan/<int:pk>/laporan/<poktan_periode:periode>/pengingat/<int:kader>/",
+        views_pengingat.pengingat_wa,
+        name="pengingat-wa",
     ),
     path("poktan/<int:pk>/anggota/", views_anggota.anggota_list, name="anggota-list"),
     path("poktan/<int:pk>/anggota/tambah/", views_anggota.anggota_create, name="anggota-create"),

@@ -3,6 +3,8 @@ month list and the completeness grid. Members live in ``views_anggota``."""
 
 from __future__ import annotations
 
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -26,7 +28,7 @@ from kampungkb.periods import (
 )
 from kampungkb.replica import replica_read
 from kampungkb.scoping import get_for_user_or_404, kode_in_scope, require_role
-from poktan import access, services
+from poktan import access, pengingat, peringatan, services
 from poktan.checklist import month_checklist, needs_action
 from poktan.forms import BLANK_MEETING_ROWS, LaporanForm, PertemuanFormSet, ReviewForm
 from poktan.kelengkapan import (
@@ -122,10 +124,12 @@ def _render_laporan(request, poktan, periode, laporan, form, formset, *, status=
         and laporan is not None
         and laporan.status == Status.DIAJUKAN
     )
+    flags = peringatan.for_form(form, poktan.pk, periode)
     context = {
         "poktan": poktan,
         "periode": periode,
         "laporan": laporan,
+        "flags": flags,
         "form": form,
         "formset": formset,
         "rows": [(form[n], prev.get(n)) for n in form.figure_names()],
@@ -188,10 +192,25 @@ def _refuse(request, poktan, periode, reason: str):
     return redirect("poktan:laporan-edit", pk=poktan.pk, periode=periode)
 
 
+def _writer(request, form, history, *, submit: bool):
+    """The service for this POST (one transaction either way: save, or save and
+    submit) and whether "Ajukan" is held back: a figure far from the poktan's
+    history not yet confirmed saves the draft instead (never a refusal)."""
+    if not submit:
+        return services.laporan_save_draft, False
+    found = peringatan.flags(form.values(), history)
+    if peringatan.unconfirmed(found, request.POST):
+        return services.laporan_save_draft, True
+    return functools.partial(peringatan.laporan_submit_confirmed, confirmed=found), False
+
+
 def _save(request, pk: int, periode: Periode, *, submit: bool):
     """Shared POST of the form: save the draft, and submit it when asked."""
     poktan = access.poktan_or_404(request.user, pk, write=True)
-    laporan = _laporan_of(poktan, periode, rows=False)
+    if submit:  # the month's register and its history, one query
+        laporan, history = peringatan.month_and_history(poktan, periode)
+    else:
+        laporan, history = _laporan_of(poktan, periode, rows=False), []
     if submit and laporan is not None and laporan.status == Status.DIAJUKAN:
         # A second tap on "Ajukan" over a flaky connection: nothing to do.
         messages.info(request, _("Laporan ini sudah diajukan."))
@@ -203,9 +222,8 @@ def _save(request, pk: int, periode: Periode, *, submit: bool):
     version_before = laporan.version if laporan else None
     if form.is_valid() and formset.is_valid():
         row_forms = [f for f in formset.forms if f.cleaned_data.get("tanggal")]
+        save, held = _writer(request, form, history, submit=submit)
         try:
-            # One transaction either way (the service's): save, or save and submit.
-            save = services.laporan_save_and_submit if submit else services.laporan_save_draft
             laporan = save(
                 poktan=poktan,
                 periode=periode,
@@ -237,6 +255,9 @@ def _save(request, pk: int, periode: Periode, *, submit: bool):
                 return _refuse(request, poktan, periode, " ".join(exc.messages))
             _apply_errors(exc, form, row_forms)
         else:
+            if held:
+                messages.warning(request, peringatan.HOLD_MESSAGE)
+                return redirect("poktan:laporan-edit", pk=poktan.pk, periode=periode)
             if submit:
                 messages.success(request, _("Laporan diajukan ke petugas kecamatan."))
                 return redirect("poktan:laporan-bulan-ini")
@@ -368,13 +389,14 @@ def kelengkapan(request):
         "prev_month": periode.prev() if periode.prev().in_range else None,
         "next_month": periode.next() if periode < Periode.current() else None,
         "legend": [(KEADAAN_LABELS[k], KEADAAN_CSS[k]) for k in Keadaan],
-        "queue": verification_queue(request.user, kode, limit=20),
+        "queue": peringatan.for_queue(list(verification_queue(request.user, kode, limit=20))),
         "can_review": access.can_review(request.user),
     }
     if is_grid:
         context["rows"] = desa_grid(request.user, kode, periode, today)
     else:
         context["rollup"] = rollup(request.user, kode, periode, today)
+    pengingat.add_to_context(request, context)
     return render(request, "poktan/kelengkapan.html", context)
 
 

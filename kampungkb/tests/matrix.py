@@ -35,6 +35,15 @@ CASES = [
     Case(
         "akun:password-change", lambda w: reverse("akun:password-change"), expect(200, anonim=302)
     ),
+    # Everyone keeps her own mobile number (issue 17 §2).
+    Case("akun:profil", lambda w: reverse("akun:profil"), expect(200, anonim=302)),
+    Case(
+        "akun:profil",
+        lambda w: reverse("akun:profil"),
+        expect(302),
+        method="POST",
+        data={"telepon": "0812 3456 7890"},
+    ),
     Case(
         "akun:password-change-done",
         lambda w: reverse("akun:password-change-done"),

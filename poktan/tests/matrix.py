@@ -102,6 +102,14 @@ def _laporan_url(name, lalu=False):
     )
 
 
+def _pengingat_url(w):
+    kader = w.personas.kader_pondokbatu
+    if not kader.telepon:
+        kader.telepon = "+6281234567890"
+        kader.save(update_fields=["telepon"])
+    return reverse("poktan:pengingat-wa", args=[w.poktan.pk, w.periode, kader.pk])
+
+
 def _laporan_data(w):
     from poktan.models import Laporan
 
@@ -144,6 +152,12 @@ CASES = [
         expect(200, anonim=302),
     ),
     Case("poktan:kelengkapan", lambda w: reverse("poktan:kelengkapan"), expect(200, anonim=302)),
+    # WhatsApp reminder to the desa's kader: the reviewers (and admin) are sent to wa.me.
+    Case(
+        "poktan:pengingat-wa",
+        lambda w: _pengingat_url(w),
+        reviewer_writes(302),
+    ),
     Case(
         "poktan:poktan-detail",
         lambda w: reverse("poktan:poktan-detail", args=[w.poktan.pk]),

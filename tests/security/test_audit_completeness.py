@@ -66,6 +66,13 @@ def _is():
     return services
 
 
+def user_telepon_save(w):
+    from kampungkb.services import user_telepon_save as save
+
+    kader = w.personas.kader_pondokbatu
+    save(user=kader, telepon="+6281234567890", by=kader)
+
+
 def periode_reopen(w):
     from kampungkb.services import periode_reopen as reopen
     from villages.models import Wilayah
@@ -353,6 +360,7 @@ def instansi_lokal_create(w):
 
 SCENARIOS = {
     "kampungkb.services.periode_reopen": [periode_reopen],
+    "kampungkb.services.user_telepon_save": [user_telepon_save],
     "villages.services.kampung_create": [kampung_create],
     "villages.services.kampung_update": [kampung_update],
     "villages.services.pokja_save": [pokja_save],
