@@ -6,7 +6,9 @@ latency:
   worker; only her login cookie) opens her register page with everything it
   loads;
 - repeat load: she opens the same page again (the service worker and the
-  browser cache are there now);
+  browser cache are there now); the worker shows its kept copy locked until
+  the server confirms it, and the time she can type is reported beside it
+  (``ms_editable``);
 - save: "Simpan draf" with one changed figure, until the page it lands on
   has loaded.
 
@@ -45,6 +47,8 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 LOAD_END = "() => performance.getEntriesByType('navigation')[0].loadEventEnd"
+EDITABLE_AT = """() => { const m = performance.getEntriesByName('kkb-terbuka')[0];
+  return m ? Math.round(m.startTime) : null; }"""
 
 
 class Link:
@@ -190,6 +194,9 @@ def measure(server_port: int, s: dict, password: str) -> dict:
             page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
             page.wait_for_timeout(2000)  # the worker keeps the page (not measured)
             repeat = _phase(page, link, cdp, lambda: page.goto(phone + path))
+            # The kept copy is shown locked until the server confirms it
+            # (static/sw.js): when she can type, beside the load event.
+            repeat["ms_editable"] = page.evaluate(EDITABLE_AT)
             field = page.locator("input[name=anak_dipantau_kka]")
             field.fill(str(((int(field.input_value() or 0)) + 1) % 15))
 
@@ -227,6 +234,9 @@ def render(result: dict) -> str:
             f"| {name} | {r['ms']} | ≤ {ms} | {r['bytes'] / 1000:.1f} "
             f"| {'≤ ' + str(limit // 1000) if limit else '–'} | {r['bytes_up'] / 1000:.1f} |"
         )
+    editable = result["repeat"].get("ms_editable")
+    if editable is not None:
+        lines.append(f"Muat ulang: salinan di ponsel terkunci, dapat diisi setelah {editable} ms")
     lines.append("Dalam anggaran: " + ("ya" if result["within_budget"] else "TIDAK"))
     return "\n".join(lines)
 

@@ -76,6 +76,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Inside messages and CSP: a register saved through the service worker
+    # gets its page in the POST's answer (kampungkb/inline_redirect.py).
+    "kampungkb.inline_redirect.InlineRedirectMiddleware",
     # Last, as django-axes requires: turns a locked-out login into its page.
     "axes.middleware.AxesMiddleware",
 ]

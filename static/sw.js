@@ -55,7 +55,31 @@ function kaderPath(url) {
   return !url.search && HALAMAN_KADER.some(function (r) { return r.test(url.pathname); });
 }
 
+/* A kader page she has opened before is shown at once from the kept copy,
+   but locked (lock() below: every field and button disabled, "Memeriksa…"
+   shown) until the page asks the worker whether the copy is current and the
+   server's fresh page says so. A copy the server no longer matches (the PKB
+   verified the register, someone saved) is never unlocked: the page is
+   replaced by the fresh one. Without a network the copy is unlocked for
+   offline entry (the server checks the version when the draft arrives). */
 function halaman(req, url, event) {
+  var satu = ambilSegar(url.pathname + url.search);
+  if (satu && satu.teks) return Promise.resolve(htmlResponse(satu.teks));
+  if (satu || !kaderPath(url)) return jaringan(req, url, event);
+  return LuringDB.pengguna().then(function (id) {
+    if (!id) return null;
+    return caches.open(HALAMAN + id).then(function (c) { return c.match(url.pathname); });
+  }).then(function (hit) {
+    if (!hit) return jaringan(req, url, event);
+    var cek = mulaiPeriksa(url.pathname);
+    event.waitUntil(cek.janji.catch(function () {}));
+    return hit.text().then(function (teks) {
+      return sidik(teks).then(function (s) { return htmlResponse(lock(teks, s, cek.sejak)); });
+    });
+  }).catch(function () { return jaringan(req, url, event); });
+}
+
+function jaringan(req, url, event) {
   return fetch(req).then(function (res) {
     var html = (res.headers.get('content-type') || '').indexOf('text/html') === 0;
     if (res.status === 200 && html) event.waitUntil(simpanHalaman(res.clone(), url.pathname));
@@ -66,6 +90,81 @@ function halaman(req, url, event) {
       return caches.open(HALAMAN + id).then(function (c) { return c.match(url.pathname); });
     }).then(function (hit) { return hit || halamanLuring(); });
   });
+}
+
+function htmlResponse(teks) {
+  return new Response(teks, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+}
+
+/* Pages to serve once, fresh from the server: the page a save answered with
+   (with its "Draf tersimpan."), or the fresh page that replaced a locked
+   copy; {jaringan: true} sends that one navigation to the network. */
+var segar = {};
+function simpanSegar(path, isi) { isi.sampai = Date.now() + 30000; segar[path] = isi; }
+function ambilSegar(path) {
+  var isi = segar[path];
+  delete segar[path];
+  return isi && isi.sampai > Date.now() ? isi : null;
+}
+
+/* One check with the server per page shown: the fresh page, or {luring}. */
+var periksa = {};
+function mulaiPeriksa(path) {
+  var sejak = Date.now();
+  var janji = fetch(path, { credentials: 'same-origin', cache: 'no-store' }).then(function (res) {
+    var html = (res.headers.get('content-type') || '').indexOf('text/html') === 0;
+    if (res.status !== 200 || !html || res.redirected) return { teks: null };
+    return res.text().then(function (teks) {
+      return simpanTeks(teks, path).then(function () { return { teks: teks }; });
+    });
+  }, function () { return { luring: true }; });
+  periksa[path] = { sejak: sejak, janji: janji };
+  return periksa[path];
+}
+
+/* The page's answer: "sama" (the server's page is the one she sees: unlock),
+   "luring" (no network: unlock for offline entry) or "baru" (reload: the
+   fresh page is served once). A check started before the page was shown is
+   not reused. */
+function hasilPeriksa(path, sidikHalaman, sejak) {
+  var ada = periksa[path];
+  var cek = ada && ada.sejak >= sejak ? ada : mulaiPeriksa(path);
+  return cek.janji.then(function (r) {
+    if (r.luring) return 'luring';
+    if (!r.teks) { simpanSegar(path, { jaringan: true }); return 'baru'; }
+    return sidik(r.teks).then(function (s) {
+      if (s === sidikHalaman && !PESAN_ISI.test(r.teks)) return 'sama';
+      simpanSegar(path, { teks: r.teks });
+      return 'baru';
+    });
+  });
+}
+
+var PESAN = /<div id="pesan">[\s\S]*?<\/div><!--\/pesan-->/;
+var PESAN_ISI = /<div id="pesan">\s*<[\s\S]*?<\/div><!--\/pesan-->/;
+var TOKEN_CSRF = /(name="csrfmiddlewaretoken" value=")[^"]*"/g;
+
+/* What the page says, without what changes on every answer (the masked
+   CSRF token, the one-time messages). */
+function sidik(teks) {
+  var inti = teks.replace(TOKEN_CSRF, '$1"').replace(PESAN, '');
+  return crypto.subtle.digest('SHA-256', new TextEncoder().encode(inti)).then(function (buf) {
+    return Array.prototype.map.call(new Uint8Array(buf), function (b) {
+      return ('0' + b.toString(16)).slice(-2);
+    }).join('');
+  });
+}
+
+var KONTROL = /<(input|select|textarea|button)\b([^>]*)>/g;
+function lock(teks, s, sejak) {
+  var awal = teks.indexOf('<main');
+  var akhir = teks.indexOf('</main>');
+  if (awal < 0 || akhir < 0) return teks;
+  var isi = teks.slice(awal, akhir).replace(KONTROL, function (tag, nama, attr) {
+    return /\sdisabled\b/.test(attr) ? tag : '<' + nama + ' disabled data-terkunci' + attr + '>';
+  }).replace('<main', '<main data-sidik="' + s + '" data-sejak="' + sejak + '"')
+    .replace(/(<[^>]*id="memeriksa"[^>]*?) hidden>/, '$1>');
+  return teks.slice(0, awal) + isi + teks.slice(akhir);
 }
 
 function halamanLuring() {
@@ -79,13 +178,17 @@ function halamanLuring() {
    kader's id in a meta tag; a page without it — the login page — means
    nobody), and keep a kader page in that user's cache only. */
 function simpanHalaman(res, path) {
-  return res.text().then(function (text) {
+  return res.text().then(function (text) { return simpanTeks(text, path); });
+}
+
+function simpanTeks(text, path) {
+  return Promise.resolve().then(function () {
     var m = PENGGUNA.exec(text);
     var id = m ? m[1] : null;
     var simpan = LuringDB.setPengguna(id);
     if (!id || !kaderPath(new URL(path, self.location.origin))) return simpan;
     // Kept without the one-time messages ("Draf tersimpan.") of that moment.
-    text = text.replace(/<div id="pesan">[\s\S]*?<\/div><!--\/pesan-->/, '<div id="pesan"></div><!--/pesan-->');
+    text = text.replace(PESAN, '<div id="pesan"></div><!--/pesan-->');
     var salinan = new Response(text, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
     return Promise.all([simpan, caches.open(HALAMAN + id).then(function (c) {
       return c.put(path, salinan);
@@ -108,20 +211,36 @@ function statis(req, event) {
 
 function halamanDari(pathname) { return pathname.replace(/ajukan\/$/, ''); }
 
-/* A register posted by the browser. With a network it goes through untouched
-   (and any stored copy of that page's draft is dropped: the server answered
-   it, and a refusal comes back as the form with her values). Without one it
-   is kept and the browser goes back to the (kept) form. */
+/* A register posted by the browser. With a network the worker posts it
+   itself with "X-Kkb-Ikuti: 1": the server answers a save with the page it
+   redirects to (kampungkb/inline_redirect.py, one round trip instead of
+   two); the worker keeps that page for the browser's GET and answers the
+   POST with the 303, so a reload does not post again. Any other answer (a
+   conflict, the form with errors) goes to the browser as it came. The
+   stored copy of that page's draft is dropped: the server answered it.
+   Without a network the form is kept and the browser goes back to the
+   (kept) form. */
 function kirimFormulir(req, event) {
   var cadangan = req.clone();
   var path = new URL(req.url).pathname;
-  return fetch(req).then(function (res) {
+  return req.clone().arrayBuffer().then(function (body) {
+    return fetch(req.url, { method: 'POST', body: body, credentials: 'same-origin',
+      redirect: 'manual', headers: { 'Content-Type': req.headers.get('Content-Type'),
+        'X-Kkb-Ikuti': '1' } });
+  }).then(function (res) {
     if (res.status !== 403) {
       event.waitUntil(LuringDB.pengguna().then(function (id) {
         return id && LuringDB.hapus(LuringDB.kunci(id, halamanDari(path)));
       }));
     }
-    return res;
+    var lokasi = res.headers.get('X-Kkb-Lokasi');
+    if (!lokasi || res.status !== 200) return res;
+    return res.text().then(function (teks) {
+      var tujuan = new URL(lokasi, self.location.origin);
+      simpanSegar(tujuan.pathname + tujuan.search, { teks: teks });
+      event.waitUntil(simpanTeks(teks, tujuan.pathname).catch(function () {}));
+      return Response.redirect(tujuan.href, 303);
+    });
   }).catch(function () {
     return Promise.all([LuringDB.pengguna(), cadangan.formData()]).then(function (r) {
       var id = r[0];
@@ -146,6 +265,12 @@ self.addEventListener('sync', function (event) {
 self.addEventListener('message', function (event) {
   var data = event.data || {};
   if (data.jenis === 'kirim') event.waitUntil(kirimSemua().catch(function () {}));
+  if (data.jenis === 'periksa' && typeof data.path === 'string' && event.source) {
+    event.waitUntil(hasilPeriksa(data.path, data.sidik, Number(data.sejak) || 0)
+      .then(function (hasil) {
+        event.source.postMessage({ jenis: 'diperiksa', path: data.path, hasil: hasil });
+      }));
+  }
   if (data.jenis === 'simpan-halaman' && typeof data.path === 'string') {
     event.waitUntil(fetch(data.path, { credentials: 'same-origin' }).then(function (res) {
       if (res.ok && !res.redirected) return simpanHalaman(res, data.path);

@@ -31,6 +31,32 @@
   });
 
   if (!pengguna || !sw || !window.indexedDB) return;
+
+  /* A page the worker served from its kept copy comes locked (fields and
+     buttons disabled, "Memeriksa…"): ask the worker whether the server still
+     has this page. "sama" (or no network) unlocks it; "baru" reloads it, and
+     the worker then serves the server's fresh page. */
+  var main = document.querySelector('main[data-sidik]');
+  if (main) {
+    sw.addEventListener('message', function (event) {
+      var data = event.data || {};
+      if (data.jenis !== 'diperiksa' || data.path !== location.pathname) return;
+      if (data.hasil === 'baru') return location.reload();
+      main.querySelectorAll('[data-terkunci]').forEach(function (el) {
+        el.disabled = false;
+        el.removeAttribute('data-terkunci');
+      });
+      var badge = document.getElementById('memeriksa');
+      if (badge) badge.hidden = true;
+      main.removeAttribute('data-sidik');
+      if (window.performance && performance.mark) performance.mark('kkb-terbuka');
+      lanjut();
+    });
+    sw.ready.then(function (reg) {
+      (sw.controller || reg.active).postMessage({ jenis: 'periksa', path: location.pathname,
+        sidik: main.dataset.sidik, sejak: Number(main.dataset.sejak) });
+    });
+  }
   var dikendalikan = !!sw.controller;
   sw.register('/sw.js').then(function () { return sw.ready; }).then(function (reg) {
     // The first visit happened before the worker was there: keep this page now.
@@ -53,6 +79,7 @@
 
   sw.addEventListener('message', function (event) {
     var data = event.data || {};
+    if (data.jenis === 'diperiksa') return;
     if (!form || data.halaman !== location.pathname) return tampilkanDaftar();
     if (data.jenis === 'terkirim') {
       if (/ajukan\/$/.test(data.aksi)) return location.reload(); // no longer a draft
@@ -120,13 +147,17 @@
       kotak.hidden = milik.length === 0;
     }).catch(function () {});
   }
-  tampilkanDaftar();
-
-  if (!form) return;
-  LuringDB.ambil(kunci).then(function (draf) {
-    if (!draf) return;
-    if (draf.keadaan === 'ditolak') return kirimUlang(draf);
-    isi(draf);
-    tampilkan(draf.keadaan === 'masuk' ? 'masuk' : 'menunggu', new Date(draf.disimpan));
-  }).catch(function () {});
+  /* The list of kept registers, and this form's own kept draft put back
+     (after the unlock: a disabled field is not filled). */
+  function lanjut() {
+    tampilkanDaftar();
+    if (!form) return;
+    LuringDB.ambil(kunci).then(function (draf) {
+      if (!draf) return;
+      if (draf.keadaan === 'ditolak') return kirimUlang(draf);
+      isi(draf);
+      tampilkan(draf.keadaan === 'masuk' ? 'masuk' : 'menunggu', new Date(draf.disimpan));
+    }).catch(function () {});
+  }
+  if (!main) lanjut();
 })();
