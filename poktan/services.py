@@ -22,6 +22,7 @@ from kampungkb import audit
 from kampungkb.concurrency import ConflictError, create_unique, save_versioned
 from kampungkb.domain import JenisPoktan, Kontrasepsi, NonKontrasepsi
 from kampungkb.periods import Periode, is_open, periode_status
+from poktan import siga
 from poktan.models import (
     COMMON_FIELDS,
     JENIS_FIELDS,
@@ -34,7 +35,7 @@ from poktan.models import (
 )
 from reports import summaries
 
-PERTEMUAN_FIELDS = ["tanggal", "materi", "narasumber", "jumlah_hadir"]
+PERTEMUAN_FIELDS = ["tanggal", "materi", "narasumber", "jumlah_hadir", "ada_diskusi"]
 
 
 def kesertaan_kb(poktan: Poktan) -> dict[str, Any]:
@@ -53,6 +54,7 @@ def kesertaan_kb(poktan: Poktan) -> dict[str, Any]:
         + Sum("anak_5_6"),
         **{f"m_{m.value}": Count("id", filter=Q(metode_kb=m.value)) for m in Kontrasepsi},
         **{f"t_{r.value}": Count("id", filter=Q(alasan_tidak_kb=r.value)) for r in NonKontrasepsi},
+        **siga.keluarga_aggregates(),
     }
     row = Anggota.objects.filter(poktan=poktan, aktif=True).aggregate(**aggregates)
     if not row["anggota"]:
@@ -64,6 +66,7 @@ def kesertaan_kb(poktan: Poktan) -> dict[str, Any]:
         "anak_balita": row["anak_balita"] or 0,
         "metode": {m.value: row[f"m_{m.value}"] for m in Kontrasepsi},
         "tidak_kb": {r.value: row[f"t_{r.value}"] for r in NonKontrasepsi},
+        **siga.keluarga_counts(row),
     }
 
 
@@ -152,9 +155,11 @@ def _pertemuan_text(rows) -> list[str]:
         return row.get(name) if isinstance(row, dict) else getattr(row, name)
 
     # Every field of a meeting, so that changing only the narasumber is a change too.
+    diskusi = {True: ", diskusi: ya", False: ", diskusi: tidak", None: ""}
     return [
         f"{get(r, 'tanggal'):%d/%m} {get(r, 'materi')} ({get(r, 'jumlah_hadir')})"
         + (f", {get(r, 'narasumber')}" if get(r, "narasumber") else "")
+        + diskusi[get(r, "ada_diskusi")]
         for r in rows
         if get(r, "tanggal")
     ]
@@ -222,6 +227,7 @@ def _save_draft(
     if laporan is not None:
         _check_editable(laporan)
     fields = COMMON_FIELDS + JENIS_FIELDS[poktan.jenis]
+    notulen = values.get("notulen")  # absent: the caller does not write it
     values = {name: values.get(name) for name in fields}
     kb = kesertaan_kb(poktan)
     if kb:
@@ -238,19 +244,24 @@ def _save_draft(
             raise ValidationError({"hadir": [_("Pilih hanya anggota aktif poktan ini.")]})
         if "keluarga_hadir" in values:
             values["keluarga_hadir"] = len(hadir)
+        if kb and poktan.jenis in siga.JENIS_HADIR:
+            kb["hadir"] = siga.kesertaan_hadir(Anggota.objects.filter(poktan=poktan), hadir)
     rows = _clean_rows(pertemuan)
     errors = validate_figures(
         poktan=poktan, periode=periode, values=values, pertemuan=rows, today=timezone.localdate()
     )
     if errors:
         raise ValidationError(errors)
+    if notulen is not None:
+        values["notulen"] = notulen.strip()
+        fields = [*fields, "notulen"]
 
     if laporan is None:
         laporan = Laporan.objects.create(
             poktan=poktan, periode=periode.first_day, kesertaan_kb=kb, **values
         )
         Pertemuan.objects.bulk_create(Pertemuan(laporan=laporan, **row) for row in rows)
-        changes = audit.diff(Laporan, {}, {k: v for k, v in values.items() if v is not None})
+        changes = audit.diff(Laporan, {}, {k: v for k, v in values.items() if v not in (None, "")})
         if rows:
             changes["pertemuan"] = _pertemuan_change([], rows)
         if hadir:
@@ -522,8 +533,21 @@ POKTAN_FIELDS = [
     "jumlah_kka",
     "jenis_usaha",
     "modal",
+    "sertifikasi_kelompok",
+    "total_balita",
 ]
-PENGURUS_FIELDS = ["jabatan", "nama", "pendidikan", "pernah_pelatihan", "kontak"]
+PENGURUS_FIELDS = [
+    "jabatan",
+    "nama",
+    "pendidikan",
+    "pekerjaan",
+    "pernah_pelatihan",
+    "status_pus",
+    "metode_kb",
+    "kontak",
+]
+# An empty pengurus value as stored (text fields: "", yes/no: unknown or no).
+PENGURUS_EMPTY = {"pernah_pelatihan": False, "status_pus": None}
 
 
 def _get(row, name):
@@ -570,7 +594,7 @@ def poktan_save(
     """Create or update a poktan, its potensi data and its ketua/kader list."""
     values = {name: data[name] for name in POKTAN_FIELDS if name in data}
     rows = [
-        {f: r.get(f) or ("" if f != "pernah_pelatihan" else False) for f in PENGURUS_FIELDS}
+        {f: PENGURUS_EMPTY.get(f, "") if r.get(f) is None else r.get(f) for f in PENGURUS_FIELDS}
         for r in pengurus
     ]
     if poktan is None:
