@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from kampungkb.domain import JenisPoktan, Kontrasepsi
@@ -58,6 +58,7 @@ def keluarga_aggregates() -> dict[str, Any]:
             f"mandiri_{i}": Count("id", filter=Q(kemandirian_kb=k.value))
             for i, k in enumerate(KemandirianKB)
         },
+        "modal_diperoleh": Sum("modal_diperoleh"),
     }
 
 
@@ -65,6 +66,8 @@ def keluarga_counts(row: dict[str, Any]) -> dict[str, Any]:
     return {
         "tahapan_ks": {t.value: row[f"ks_{i}"] for i, t in enumerate(TahapanKS)},
         "kemandirian": {k.value: row[f"mandiri_{i}"] for i, k in enumerate(KemandirianKB)},
+        # UPPKS "Jumlah Modal Diperoleh": None when no member has it filled in.
+        "modal_diperoleh": row["modal_diperoleh"],
     }
 
 

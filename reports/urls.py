@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import views, views_pdf, views_unduhan
+from reports import views, views_pdf, views_ri, views_unduhan
 
 app_name = "reports"
 
@@ -14,6 +14,9 @@ urlpatterns = [
     path("laporan/kampung/<str:kode>/", views_pdf.kampung_pratinjau, name="kampung-pratinjau"),
     path("laporan/kampung/<str:kode>/pdf/", views_pdf.kampung_pdf, name="kampung-pdf"),
     path("laporan/daftar/<slug:daftar>/xlsx/", views.daftar_xlsx, name="daftar-xlsx"),
+    # Cetak R/I (?periode=YYYY-MM): a poktan's register page, a kecamatan's month.
+    path("laporan/ri/poktan/<int:pk>/pdf/", views_ri.ri_pdf, name="ri-pdf"),
+    path("laporan/ri/wilayah/<str:kode>/xlsx/", views_ri.ri_xlsx, name="ri-xlsx"),
     path("laporan/unduhan/", views_unduhan.unduhan_create, name="unduhan-create"),
     path("laporan/unduhan/<int:pk>/", views_unduhan.unduhan_detail, name="unduhan-detail"),
     path(
