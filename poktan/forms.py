@@ -38,6 +38,23 @@ def angka_field(label, *, required: bool = False, max_value=MAKS_INTEGER) -> for
     )
 
 
+class YaTidakSelect(forms.NullBooleanSelect):
+    """A yes/no the older records never stated: empty is "belum diisi", not "tidak"."""
+
+    def __init__(self, attrs=None, ya=None, tidak=None):
+        super().__init__(attrs)
+        self.choices = [
+            ("", _("Belum diisi")),
+            ("true", ya or _("Ya")),
+            ("false", tidak or _("Tidak")),
+        ]
+
+    def format_value(self, value):
+        # Unknown selects nothing: the browser shows (and sends) the first, empty option.
+        chosen = {True: "true", False: "false", "true": "true", "false": "false"}.get(value)
+        return [chosen] if chosen else []
+
+
 class LaporanForm(VersionFormMixin, forms.Form):
     """One poktan × one month: the figures of its type (fields built per jenis)."""
 
@@ -68,14 +85,24 @@ class LaporanForm(VersionFormMixin, forms.Form):
                 self.fields["keluarga_hadir"].help_text = _("Dihitung dari daftar hadir di bawah.")
                 self.initial["keluarga_hadir"] = len(self.initial.get("hadir") or [])
 
+        self.fields["notulen"] = forms.CharField(
+            label=Laporan._meta.get_field("notulen").verbose_name,
+            required=False,
+            max_length=5000,
+            widget=forms.Textarea(attrs={"rows": 4}),
+            help_text=_("Ringkasan materi, diskusi dan kesepakatan pertemuan bulan ini."),
+        )
+
     def figure_names(self) -> list[str]:
-        return [n for n in self.fields if n not in ("version", "hadir")]
+        return [n for n in self.fields if n not in ("version", "hadir", "notulen")]
 
     def hadir(self) -> list[int] | None:
         return self.cleaned_data.get("hadir") if "hadir" in self.fields else None
 
     def values(self) -> dict:
-        return {n: self.cleaned_data.get(n) for n in self.figure_names()}
+        values = {n: self.cleaned_data.get(n) for n in self.figure_names()}
+        values["notulen"] = self.cleaned_data.get("notulen") or ""
+        return values
 
 
 class PertemuanForm(forms.Form):
@@ -88,11 +115,14 @@ class PertemuanForm(forms.Form):
     materi = forms.CharField(label=_("Materi"), max_length=200, required=False)
     narasumber = forms.CharField(label=_("Narasumber"), max_length=150, required=False)
     jumlah_hadir = angka_field(_("Jumlah hadir"))
+    ada_diskusi = forms.NullBooleanField(
+        label=_("Ada diskusi"), required=False, widget=YaTidakSelect(attrs={"class": "form-select"})
+    )
 
     def clean(self):
         data = super().clean()
         filled = [n for n in ("tanggal", "materi", "jumlah_hadir") if data.get(n) not in (None, "")]
-        if filled or data.get("narasumber"):
+        if filled or data.get("narasumber") or data.get("ada_diskusi") is not None:
             for name, message in (
                 ("tanggal", _("Isi tanggal pertemuan.")),
                 ("materi", _("Isi materi pertemuan.")),
@@ -141,8 +171,13 @@ class AnggotaForm(VersionFormMixin, forms.ModelForm):
             "jumlah_remaja",
             "jumlah_lansia",
             "jenis_usaha",
+            "jabatan",
+            "modal_diperoleh",
+            "tahapan_ks",
+            "kemandirian_kb",
             "aktif",
         ]
+        field_classes = {"modal_diperoleh": UangField}
         widgets = {"nomor_kk": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 16})}
 
     TYPE_FIELDS = {
@@ -158,7 +193,7 @@ class AnggotaForm(VersionFormMixin, forms.ModelForm):
         JenisPoktan.BKR: ["jumlah_remaja"],
         JenisPoktan.BKL: ["jumlah_lansia"],
         JenisPoktan.PIK_R: ["jumlah_remaja"],
-        JenisPoktan.UPPKA: ["jenis_usaha"],
+        JenisPoktan.UPPKA: ["jabatan", "jenis_usaha", "modal_diperoleh"],
     }
     ALL_TYPE_FIELDS = {f for names in TYPE_FIELDS.values() for f in names}
 
@@ -187,6 +222,11 @@ class AnggotaForm(VersionFormMixin, forms.ModelForm):
         if data.get("metode_kb") and data.get("alasan_tidak_kb"):
             self.add_error(
                 "alasan_tidak_kb", _("Peserta KB tidak punya alasan tidak ber-KB; kosongkan.")
+            )
+        no_method = not data.get("metode_kb") and "metode_kb" not in self.errors
+        if data.get("kemandirian_kb") and no_method:
+            self.add_error(
+                "kemandirian_kb", _("Kemandirian KB hanya untuk peserta KB; pilih metode KB dulu.")
             )
         return data
 
@@ -232,12 +272,15 @@ class PoktanForm(OnceFormMixin, VersionFormMixin, forms.ModelForm):
             "jumlah_kka",
             "jenis_usaha",
             "modal",
+            "sertifikasi_kelompok",
+            "total_balita",
         ]
         widgets = {
             "sk_tanggal": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "potensi_tahun": forms.TextInput(attrs={"inputmode": "numeric"}),
             "bkb_kit": forms.TextInput(attrs={"inputmode": "numeric"}),
             "jumlah_kka": forms.TextInput(attrs={"inputmode": "numeric"}),
+            "total_balita": forms.TextInput(attrs={"inputmode": "numeric"}),
         }
 
     def __init__(self, *args, kampung_qs, **kwargs):
@@ -247,8 +290,13 @@ class PoktanForm(OnceFormMixin, VersionFormMixin, forms.ModelForm):
         if self.instance.pk:
             # A poktan does not move to another village.
             del self.fields["kampung"]
-        for name in ("potensi_tahun", "bkb_kit", "jumlah_kka"):
+        for name in ("potensi_tahun", "bkb_kit", "jumlah_kka", "total_balita"):
             self.fields[name].error_messages.update(ANGKA_MESSAGES)
+        self.fields["sertifikasi_kelompok"].widget = YaTidakSelect(
+            ya=_("Sudah bersertifikat"), tidak=_("Belum bersertifikat")
+        )
+        self.fields["sertifikasi_kelompok"].help_text = _("Kartu K/0/BKB.")
+        self.fields["total_balita"].help_text = _("Kartu K/0/BKB: balita di wilayah kelompok.")
         self.fields["sk_berkas"].help_text = _("PDF, JPG atau PNG, paling besar 5 MB.")
 
     def clean_potensi_tahun(self):
@@ -278,10 +326,30 @@ class PoktanForm(OnceFormMixin, VersionFormMixin, forms.ModelForm):
         )
 
 
+class PengurusForm(forms.ModelForm):
+    class Meta:
+        model = Pengurus
+        fields = [
+            "jabatan",
+            "nama",
+            "pendidikan",
+            "pekerjaan",
+            "pernah_pelatihan",
+            "status_pus",
+            "metode_kb",
+            "kontak",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status_pus"].widget = YaTidakSelect()
+        self.fields["metode_kb"].help_text = _("Kosongkan jika bukan peserta KB.")
+
+
 PengurusFormSet = forms.inlineformset_factory(
     Poktan,
     Pengurus,
-    fields=["jabatan", "nama", "pendidikan", "pernah_pelatihan", "kontak"],
+    form=PengurusForm,
     extra=1,
     max_num=15,
     can_delete=True,

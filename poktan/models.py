@@ -19,6 +19,7 @@ from kampungkb.concurrency import VersionedModel
 from kampungkb.domain import JenisPoktan, Kontrasepsi, NonKontrasepsi, SumberDana
 from kampungkb.periods import Periode
 from kampungkb.scoping import ScopedQuerySet
+from poktan.siga import KemandirianKB, TahapanKS
 
 NOMOR_KK_MESSAGE = _("Nomor KK harus 16 digit angka.")
 nomor_kk_validator = RegexValidator(r"^[0-9]{16}$", NOMOR_KK_MESSAGE, code="nomor_kk")
@@ -64,6 +65,9 @@ class Poktan(VersionedModel):
     jumlah_kka = models.PositiveIntegerField(_("jumlah KKA"), null=True, blank=True)
     jenis_usaha = models.CharField(_("jenis usaha kelompok"), max_length=150, blank=True)
     modal = models.BigIntegerField(_("modal kelompok (Rp)"), null=True, blank=True)
+    # K/0/BKB "Sertifikasi Kelompok" and "Total Balita" (empty: not filled in).
+    sertifikasi_kelompok = models.BooleanField(_("sertifikasi kelompok"), null=True, blank=True)
+    total_balita = models.PositiveIntegerField(_("total balita"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = PoktanQuerySet.as_manager()
@@ -104,6 +108,12 @@ class Pengurus(models.Model):
     pendidikan = models.CharField(_("pendidikan terakhir"), max_length=60, blank=True)
     pernah_pelatihan = models.BooleanField(_("pernah pelatihan"), default=False)
     kontak = models.CharField(_("kontak"), max_length=30, blank=True)
+    # K/0 kader list: Pekerjaan, Status PUS, Kesertaan KB (empty: not filled in).
+    pekerjaan = models.CharField(_("pekerjaan"), max_length=60, blank=True)
+    status_pus = models.BooleanField(_("status PUS"), null=True, blank=True)
+    metode_kb = models.CharField(
+        _("kesertaan KB (metode)"), max_length=10, choices=Kontrasepsi.choices, blank=True
+    )
 
     class Meta:
         verbose_name = _("pengurus poktan")
@@ -149,6 +159,21 @@ class Anggota(VersionedModel):
     jumlah_remaja = models.PositiveSmallIntegerField(_("jumlah remaja"), default=0)
     jumlah_lansia = models.PositiveSmallIntegerField(_("jumlah lansia"), default=0)
     jenis_usaha = models.CharField(_("jenis usaha"), max_length=150, blank=True)
+    # SIGA register columns (poktan/siga.py); empty: not filled in.
+    tahapan_ks = models.CharField(
+        _("tahapan KS"), max_length=8, choices=TahapanKS.choices, blank=True
+    )
+    kemandirian_kb = models.CharField(
+        _("kemandirian KB"),
+        max_length=10,
+        choices=KemandirianKB.choices,
+        blank=True,
+        help_text=_("Tempat keluarga mendapat pelayanan KB; hanya untuk peserta KB."),
+    )
+    jabatan = models.CharField(_("jabatan dalam kelompok"), max_length=60, blank=True)
+    modal_diperoleh = models.BigIntegerField(
+        _("jumlah modal diperoleh (Rp)"), null=True, blank=True
+    )
     aktif = models.BooleanField(_("aktif"), default=True)
 
     objects = AnggotaQuerySet.as_manager()
@@ -165,6 +190,22 @@ class Anggota(VersionedModel):
             # A KB user has no reason for not using KB.
             models.CheckConstraint(
                 condition=Q(metode_kb="") | Q(alasan_tidak_kb=""), name="anggota_kb_atau_alasan"
+            ),
+            # Kemandirian KB is where a KB user is served: none without a method.
+            models.CheckConstraint(
+                condition=Q(kemandirian_kb="") | ~Q(metode_kb=""),
+                name="anggota_kemandirian_peserta_kb",
+            ),
+            models.CheckConstraint(
+                condition=Q(tahapan_ks__in=["", *TahapanKS.values]), name="anggota_tahapan_ks_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(kemandirian_kb__in=["", *KemandirianKB.values]),
+                name="anggota_kemandirian_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(modal_diperoleh__gte=0) | Q(modal_diperoleh__isnull=True),
+                name="anggota_modal_diperoleh_nonneg",
             ),
         ]
 
@@ -250,6 +291,8 @@ class Laporan(VersionedModel):
     # KB participation of members by method, derived from the member list when saved:
     # {"pus": n, "peserta": n, "IUD": n, …, "tidak_kb": {"hamil": n, …}}.
     kesertaan_kb = models.JSONField(_("kesertaan KB anggota"), default=dict, blank=True)
+    # Minutes of the month's penyuluhan (K/0 "Penyuluhan"); optional.
+    notulen = models.TextField(_("notulen pertemuan"), blank=True)
     # Member attendance of the month (the R/I register's HADIR/TIDAK column per family).
     anggota_hadir = models.ManyToManyField(
         Anggota, verbose_name=_("keluarga anggota yang hadir"), blank=True, related_name="+"
@@ -326,6 +369,8 @@ class Pertemuan(models.Model):
     materi = models.CharField(_("materi"), max_length=200)
     narasumber = models.CharField(_("narasumber"), max_length=150, blank=True)
     jumlah_hadir = models.IntegerField(_("jumlah hadir"))
+    # K/0 "Penyuluhan: Ada Diskusi"; empty on meetings recorded before it existed.
+    ada_diskusi = models.BooleanField(_("ada diskusi"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("pertemuan")

@@ -23,6 +23,7 @@ from kampungkb.concurrency import ConflictError, create_unique, save_versioned
 from kampungkb.domain import JenisPoktan, Kontrasepsi, NonKontrasepsi
 from kampungkb.models import User
 from kampungkb.periods import Periode, check_open
+from poktan import siga
 from poktan.models import (
     COMMON_FIELDS,
     JENIS_FIELDS,
@@ -35,7 +36,7 @@ from poktan.models import (
 )
 from reports import summaries
 
-PERTEMUAN_FIELDS = ["tanggal", "materi", "narasumber", "jumlah_hadir"]
+PERTEMUAN_FIELDS = ["tanggal", "materi", "narasumber", "jumlah_hadir", "ada_diskusi"]
 
 
 def kesertaan_kb(poktan: Poktan) -> dict[str, Any]:
@@ -54,6 +55,7 @@ def kesertaan_kb(poktan: Poktan) -> dict[str, Any]:
         + Sum("anak_5_6"),
         **{f"m_{m.value}": Count("id", filter=Q(metode_kb=m.value)) for m in Kontrasepsi},
         **{f"t_{r.value}": Count("id", filter=Q(alasan_tidak_kb=r.value)) for r in NonKontrasepsi},
+        **siga.keluarga_aggregates(),
     }
     row = Anggota.objects.filter(poktan=poktan, aktif=True).aggregate(**aggregates)
     if not row["anggota"]:
@@ -65,6 +67,7 @@ def kesertaan_kb(poktan: Poktan) -> dict[str, Any]:
         "anak_balita": row["anak_balita"] or 0,
         "metode": {m.value: row[f"m_{m.value}"] for m in Kontrasepsi},
         "tidak_kb": {r.value: row[f"t_{r.value}"] for r in NonKontrasepsi},
+        **siga.keluarga_counts(row),
     }
 
 
@@ -146,9 +149,11 @@ def _pertemuan_text(rows) -> list[str]:
         return row.get(name) if isinstance(row, dict) else getattr(row, name)
 
     # Every field of a meeting, so that changing only the narasumber is a change too.
+    diskusi = {True: ", diskusi: ya", False: ", diskusi: tidak", None: ""}
     return [
         f"{get(r, 'tanggal'):%d/%m} {get(r, 'materi')} ({get(r, 'jumlah_hadir')})"
         + (f", {get(r, 'narasumber')}" if get(r, "narasumber") else "")
+        + diskusi[get(r, "ada_diskusi")]
         for r in rows
         if get(r, "tanggal")
     ]
@@ -251,6 +256,7 @@ def _save_draft(
     if laporan is not None:
         _check_editable(laporan)
     fields = COMMON_FIELDS + JENIS_FIELDS[poktan.jenis]
+    notulen = values.get("notulen")  # absent: the caller does not write it
     values = {name: values.get(name) for name in fields}
     kb = kesertaan_kb(poktan)
     if kb:
@@ -267,19 +273,24 @@ def _save_draft(
             raise ValidationError({"hadir": [_("Pilih hanya anggota aktif poktan ini.")]})
         if "keluarga_hadir" in values:
             values["keluarga_hadir"] = len(hadir)
+        if kb and poktan.jenis in siga.JENIS_HADIR:
+            kb["hadir"] = siga.kesertaan_hadir(Anggota.objects.filter(poktan=poktan), hadir)
     rows = _clean_rows(pertemuan)
     errors = validate_figures(
         poktan=poktan, periode=periode, values=values, pertemuan=rows, today=timezone.localdate()
     )
     if errors:
         raise ValidationError(errors)
+    if notulen is not None:
+        values["notulen"] = notulen.strip()
+        fields = [*fields, "notulen"]
 
     if laporan is None:
         laporan = Laporan.objects.create(
             poktan=poktan, periode=periode.first_day, kesertaan_kb=kb, **values
         )
         Pertemuan.objects.bulk_create(Pertemuan(laporan=laporan, **row) for row in rows)
-        changes = audit.diff(Laporan, {}, {k: v for k, v in values.items() if v is not None})
+        changes = audit.diff(Laporan, {}, {k: v for k, v in values.items() if v not in (None, "")})
         if rows:
             changes["pertemuan"] = _pertemuan_change([], rows)
         if hadir:
@@ -551,8 +562,21 @@ POKTAN_FIELDS = [
     "jumlah_kka",
     "jenis_usaha",
     "modal",
+    "sertifikasi_kelompok",
+    "total_balita",
 ]
-PENGURUS_FIELDS = ["jabatan", "nama", "pendidikan", "pernah_pelatihan", "kontak"]
+PENGURUS_FIELDS = [
+    "jabatan",
+    "nama",
+    "pendidikan",
+    "pekerjaan",
+    "pernah_pelatihan",
+    "status_pus",
+    "metode_kb",
+    "kontak",
+]
+# An empty pengurus value as stored (text fields: "", yes/no: unknown or no).
+PENGURUS_EMPTY = {"pernah_pelatihan": False, "status_pus": None}
 
 
 def _get(row, name):
@@ -599,7 +623,7 @@ def poktan_save(
     """Create or update a poktan, its potensi data and its ketua/kader list."""
     values = {name: data[name] for name in POKTAN_FIELDS if name in data}
     rows = [
-        {f: r.get(f) or ("" if f != "pernah_pelatihan" else False) for f in PENGURUS_FIELDS}
+        {f: PENGURUS_EMPTY.get(f, "") if r.get(f) is None else r.get(f) for f in PENGURUS_FIELDS}
         for r in pengurus
     ]
     if poktan is None:

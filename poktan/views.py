@@ -94,6 +94,7 @@ def _forms(request, poktan, laporan, data=None):
     rows = []
     if laporan:
         initial.update({n: getattr(laporan, n) for n in laporan.figure_fields()})
+        initial["notulen"] = laporan.notulen
     if data is not None:
         # A bound form shows what was posted; the derived "keluarga hadir"
         # counts the ticks posted.

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import views, views_unduhan
+from reports import views, views_ri, views_unduhan
 
 app_name = "reports"
 
@@ -21,6 +21,9 @@ urlpatterns = [
     document("laporan/kampung/<str:key>/", "profil", "html", "kampung-pratinjau", jenis="kampung"),
     document("laporan/kampung/<str:key>/pdf/", "profil", "pdf", "kampung-pdf", jenis="kampung"),
     document("laporan/daftar/<slug:jenis>/xlsx/", "daftar", "xlsx", "daftar-xlsx"),
+    # Cetak R/I (?periode=YYYY-MM): a poktan's register page, a kecamatan's month.
+    path("laporan/ri/poktan/<int:pk>/pdf/", views_ri.ri_pdf, name="ri-pdf"),
+    path("laporan/ri/wilayah/<str:kode>/xlsx/", views_ri.ri_xlsx, name="ri-xlsx"),
     path("laporan/unduhan/", views_unduhan.unduhan_create, name="unduhan-create"),
     path("laporan/unduhan/<int:pk>/", views_unduhan.unduhan_detail, name="unduhan-detail"),
     path(

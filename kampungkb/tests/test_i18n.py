@@ -78,6 +78,7 @@ def _official_labels() -> set[str]:
     from interventions import models as im
     from kampungkb import domain
     from poktan.models import Keterpaduan
+    from poktan.siga import TahapanKS
     from villages import choices as vc
 
     enums = [
@@ -90,6 +91,7 @@ def _official_labels() -> set[str]:
         vc.Regulasi,
         vc.PenggunaanData,
         Keterpaduan,
+        TahapanKS,
         im.Tahapan,
         im.Inisiator,
         im.JenisInovasi,

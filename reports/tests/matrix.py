@@ -18,11 +18,14 @@ OWNER_ONLY = expect(404, pimpinan=200, anonim=302)
 
 
 def build(w):
+    from kampungkb.domain import JenisPoktan
+    from poktan.models import Poktan
     from reports import summaries
     from reports.models import Unduhan
     from reports.tests.factories import kang_mas_mesra
 
     summaries.refresh_desa(PONDOK_BATU, None)
+    w.poktan_ri = Poktan.objects.create(kampung=w.kampung, jenis=JenisPoktan.BKB, nama="BKB R/I")
     w.inovasi = kang_mas_mesra(w.kampung, bukti=1)
     w.unduhan = Unduhan.objects.create(
         pemilik=w.personas.pimpinan,
@@ -37,6 +40,25 @@ def build(w):
 
 
 CASES = [
+    # Cetak R/I: the register of a poktan × month (PDF), a kecamatan's month (XLSX).
+    Case(
+        "reports:ri-pdf",
+        lambda w: (
+            reverse("reports:ri-pdf", args=[w.poktan_ri.pk]) + f"?periode={Periode.current()}"
+        ),
+        read_in_scope(OUTSIDE_PONDOK_BATU),
+    ),
+    Case(
+        "reports:ri-xlsx",
+        lambda w: reverse("reports:ri-xlsx", args=[BILAH_HULU]) + f"?periode={Periode.current()}",
+        read_in_scope(BELOW_KECAMATAN + OUTSIDE_BILAH_HULU),
+    ),
+    Case(
+        "reports:ri-xlsx",
+        lambda w: reverse("reports:ri-xlsx", args=[LABUHANBATU]),
+        expect(404, anonim=302),
+        label="kabupaten",
+    ),
     Case(
         "reports:dasbor-home",
         url=lambda w: reverse("reports:dasbor-home"),

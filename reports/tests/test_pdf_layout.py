@@ -20,7 +20,7 @@ from reports.tests.pdftext import pdf_text
 pytestmark = pytest.mark.django_db
 
 CSV = Path(__file__).resolve().parents[2] / "villages" / "fixtures" / "wilayah_labuhanbatu.csv"
-PDF_URL_NAMES = {"inovasi-pdf", "kampung-pdf", "rekap-pdf"}
+PDF_URL_NAMES = {"inovasi-pdf", "kampung-pdf", "rekap-pdf", "ri-pdf"}
 
 
 def test_every_pdf_url_is_checked_here():
@@ -49,7 +49,16 @@ def pdf_urls(kecamatan: str, kabupaten: str = "12.10") -> dict[str, str]:
         for kode in (kecamatan, kabupaten):
             url = reverse("reports:rekap-pdf", args=[jenis, kode])
             urls[f"rekap {jenis} {kode}"] = f"{url}?periode={periode}&bulan=12"
-    assert {u.split()[0] for u in urls} == {"inovasi", "kampung", "rekap"}
+    # Cetak R/I: the first register of each poktan type in the kecamatan.
+    from poktan.models import Laporan
+
+    first = {}
+    for lap in Laporan.objects.filter(poktan__kampung__desa__induk_id=kecamatan).order_by("pk"):
+        first.setdefault(lap.poktan.jenis, lap)
+    for jenis, lap in first.items():
+        url = reverse("reports:ri-pdf", args=[lap.poktan_id])
+        urls[f"ri {jenis} {lap.poktan_id}"] = f"{url}?periode={lap.periode:%Y-%m}"
+    assert {u.split()[0] for u in urls} == {"inovasi", "kampung", "rekap", "ri"}
     return urls
 
 

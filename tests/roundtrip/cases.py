@@ -133,6 +133,13 @@ def no_kb_method(w, f, data):
     return {"metode_kb": [""]} if (data.get(f.name) or [""])[0] else {}
 
 
+def kb_method_for_kemandirian(w, f, data):
+    # Kemandirian KB is where a KB user is served (AnggotaForm.clean): a method too.
+    if (data.get(f.name) or [""])[0]:
+        return {"metode_kb": ["Suntik"], "alasan_tidak_kb": [""]}
+    return {}
+
+
 def no_reason(w, f, data):
     return ""  # a new family with a KB method has no reason for not using KB
 
@@ -198,6 +205,24 @@ def pengurus_row(w):
         pendidikan="SMA",
         pernah_pelatihan=True,
         kontak="081211112222",
+    )
+
+
+def uppka_anggota(w):
+    """A UPPKA poktan with one member: the UPPKS register's jabatan and modal diperoleh."""
+    from kampungkb.domain import JenisPoktan
+    from poktan.models import Anggota, Poktan
+
+    w.poktan_uppka = Poktan.objects.create(
+        kampung=w.kampung, jenis=JenisPoktan.UPPKA, nama="UPPKA Uji"
+    )
+    w.anggota_uppka = Anggota.objects.create(
+        poktan=w.poktan_uppka,
+        nama_kepala_keluarga="Siti",
+        nomor_kk="1210090000000777",
+        metode_kb="PIL",
+        jabatan="Bendahara",
+        modal_diperoleh=500000,
     )
 
 
@@ -407,7 +432,16 @@ CASES = [
         "kader_pondokbatu",
         r("poktan:anggota-edit", poktan_pk, lambda w: w.anggota.pk),
         obj=lambda w: type(w.anggota).objects.get(pk=w.anggota.pk),
-        extra={"alasan_tidak_kb": no_kb_method},
+        extra={"alasan_tidak_kb": no_kb_method, "kemandirian_kb": kb_method_for_kemandirian},
+    ),
+    RoundTrip(
+        "poktan:anggota-edit",
+        "kader_pondokbatu",
+        r("poktan:anggota-edit", lambda w: w.poktan_uppka.pk, lambda w: w.anggota_uppka.pk),
+        obj=lambda w: type(w.anggota_uppka).objects.get(pk=w.anggota_uppka.pk),
+        extra={"alasan_tidak_kb": no_kb_method, "kemandirian_kb": kb_method_for_kemandirian},
+        setup=uppka_anggota,
+        label="uppka",
     ),
     RoundTrip(
         "interventions:intervensi-create",

@@ -144,6 +144,8 @@ def same(stored, typed) -> bool:
         return sorted(str(getattr(s, "pk", s)) for s in stored or []) == sorted(typed)
     if stored is None:
         return typed.strip() == ""
+    if isinstance(stored, bool):  # a yes/no select
+        return typed == ("true" if stored else "false")
     if isinstance(stored, models.Model):
         return str(stored.pk) == typed
     if isinstance(stored, FieldFile):
