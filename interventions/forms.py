@@ -68,7 +68,7 @@ def inpres_choices() -> list:
 
 def own_instansi(user) -> int | None:
     """The agency of a lintas-sektor officer (None for every other role)."""
-    if user.role == "opd_lintas_sektor":
+    if user.role == Role.OPD_LINTAS_SEKTOR:
         return getattr(user, "instansi_id", None)
     return None
 

@@ -47,7 +47,7 @@ def periode_reopen(
 
 
 @transaction.atomic
-def user_telepon_save(*, user, telepon: str, by) -> bool:
+def user_telepon_save(*, user: User, telepon: str, by: User) -> bool:
     """A user's own mobile number (already normalised); False when unchanged.
     The audit entry says it changed, never the number (the log is read widely)."""
     user = User.objects.select_for_update().get(pk=user.pk)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import views, views_ri, views_unduhan
+from reports import views, views_unduhan
 
 app_name = "reports"
 
@@ -22,8 +22,8 @@ urlpatterns = [
     document("laporan/kampung/<str:key>/pdf/", "profil", "pdf", "kampung-pdf", jenis="kampung"),
     document("laporan/daftar/<slug:jenis>/xlsx/", "daftar", "xlsx", "daftar-xlsx"),
     # Cetak R/I (?periode=YYYY-MM): a poktan's register page, a kecamatan's month.
-    path("laporan/ri/poktan/<int:pk>/pdf/", views_ri.ri_pdf, name="ri-pdf"),
-    path("laporan/ri/wilayah/<str:kode>/xlsx/", views_ri.ri_xlsx, name="ri-xlsx"),
+    document("laporan/ri/poktan/<int:key>/pdf/", "ri", "pdf", "ri-pdf", jenis="poktan"),
+    document("laporan/ri/wilayah/<str:key>/xlsx/", "ri", "xlsx", "ri-xlsx", jenis="wilayah"),
     path("laporan/unduhan/", views_unduhan.unduhan_create, name="unduhan-create"),
     path("laporan/unduhan/<int:pk>/", views_unduhan.unduhan_detail, name="unduhan-detail"),
     path(

@@ -18,8 +18,24 @@ Every column the generator does not set gets the model field's default, so a
 field added later with a default does not break it. PostgreSQL only.
 """
 
-from bench.generate.core import MONTHS, Options, generate, summary_line, window
+from bench.generate.core import (
+    MONTHS,
+    Options,
+    generate,
+    rebuild_summaries,
+    summary_line,
+    window,
+)
 from bench.generate.progress import Progress
 from bench.generate.regions import SCALES
 
-__all__ = ["MONTHS", "SCALES", "Options", "Progress", "generate", "summary_line", "window"]
+__all__ = [
+    "MONTHS",
+    "SCALES",
+    "Options",
+    "Progress",
+    "generate",
+    "rebuild_summaries",
+    "summary_line",
+    "window",
+]

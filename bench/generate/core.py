@@ -197,3 +197,12 @@ def sequenced_models():
 def summary_line(result: dict) -> str:
     counts = ", ".join(f"{k} {v:,}".replace(",", ".") for k, v in result["counts"].items())
     return f"selesai dalam {result['total_s']:.1f} s: {counts}"
+
+
+def rebuild_summaries(months: int, progress: Progress) -> int:
+    """Only the dashboard summaries of the last ``months`` months, set-wise,
+    from the data already there (``generate_scale --hanya-ringkasan``)."""
+    from reports import summaries_setwise
+
+    progress.step(f"ringkasan ({months} bulan)")
+    return summaries_setwise.rebuild_all(window(months), progress)

@@ -9,6 +9,7 @@ from reports.documents import (  # noqa: F401  (each module registers its docume
     profil_kampung,
     rekap_intervensi,
     rekap_poktan,
+    ri,
 )
 from reports.documents.base import REGISTRY, Ask, Document, lookup, of, params_from
 

@@ -62,6 +62,7 @@ class Document:
     periodic: bool = False  # of a month (?periode=, ?bulan=): period chooser on the preview
     queued_up_to: int = 0  # levels at or above this are prepared in the background
     url_names: dict = field(default_factory=dict)  # fmt -> URL name, for the preview's links
+    title: Callable[[dict], str] | None = None  # header title from the context (default: judul)
 
     def file_name(self, ask: Ask) -> str:
         if self.filename is not None:

@@ -39,7 +39,8 @@ def context_of(document: Document, ask: Ask) -> dict:
     if ask.fmt == "xlsx":
         return context
     kabupaten = kabupaten_of(document.wilayah_of(ask.subject))
-    context = pdf.print_context(context, kabupaten=kabupaten, judul=str(document.judul))
+    judul = document.title(context) if document.title else str(document.judul)
+    context = pdf.print_context(context, kabupaten=kabupaten, judul=judul)
     context["tempat_tanggal"] = tempat_tanggal(kabupaten)
     return context
 

@@ -46,11 +46,8 @@ class Command(BaseCommand):
         from bench import generate as scale
 
         if o["hanya_ringkasan"]:
-            from reports import summaries_setwise
-
             progress = scale.Progress(stream=self.stdout, enabled=o["verbosity"] >= 1)
-            progress.step(f"ringkasan ({o['bulan_ringkasan']} bulan)")
-            built = summaries_setwise.rebuild_all(scale.window(o["bulan_ringkasan"]), progress)
+            built = scale.rebuild_summaries(o["bulan_ringkasan"], progress)
             self.stdout.write(f"ringkasan: {built} baris desa × periode, {progress.done()} s")
             return
         opts = scale.Options(
