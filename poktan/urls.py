@@ -3,7 +3,7 @@
 from django.urls import path, register_converter
 
 from kampungkb.periods import Periode
-from poktan import views, views_anggota, views_poktan
+from poktan import views, views_anggota, views_poktan, views_shortcuts
 
 
 class PeriodeConverter:
@@ -39,6 +39,16 @@ urlpatterns = [
         "poktan/<int:pk>/laporan/<poktan_periode:periode>/ajukan/",
         views.laporan_submit,
         name="laporan-submit",
+    ),
+    path(
+        "poktan/<int:pk>/laporan/<poktan_periode:periode>/tambah-pertemuan/",
+        views_shortcuts.laporan_pertemuan_add,
+        name="laporan-pertemuan-add",
+    ),
+    path(
+        "poktan/<int:pk>/laporan/<poktan_periode:periode>/salin-hadir/",
+        views_shortcuts.laporan_hadir_copy,
+        name="laporan-hadir-copy",
     ),
     path(
         "poktan/<int:pk>/laporan/<poktan_periode:periode>/verifikasi/",

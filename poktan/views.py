@@ -183,8 +183,9 @@ def _refuse(request, poktan, periode, reason: str):
     return redirect("poktan:laporan-edit", pk=poktan.pk, periode=periode)
 
 
-def _save(request, pk: int, periode: Periode, *, submit: bool):
-    """Shared POST of the form: save the draft, and submit it when asked."""
+def _save(request, pk: int, periode: Periode, *, submit: bool, data=None, note: str = ""):
+    """Shared POST of the form: save the draft, and submit it when asked.
+    ``data``: the POST as a shortcut changed it; ``note``: what it did."""
     poktan = access.poktan_or_404(request.user, pk, write=True)
     laporan = _laporan_of(poktan, periode, rows=False)
     if submit and laporan is not None and laporan.status == "diajukan":
@@ -194,7 +195,8 @@ def _save(request, pk: int, periode: Periode, *, submit: bool):
     refusal = services.laporan_refusal(poktan=poktan, periode=periode, laporan=laporan)
     if refusal:
         return _refuse(request, poktan, periode, refusal)
-    form, formset = _forms(request, poktan, laporan, request.POST)
+    data = request.POST if data is None else data
+    form, formset = _forms(request, poktan, laporan, data)
     version_before = laporan.version if laporan else None
     if form.is_valid() and formset.is_valid():
         row_forms = [f for f in formset.forms if f.cleaned_data.get("tanggal")]
@@ -211,7 +213,7 @@ def _save(request, pk: int, periode: Periode, *, submit: bool):
                 hadir=form.hadir(),
             )
         except ConflictError as exc:
-            data = request.POST.copy()
+            data = data.copy()
             data["version"] = exc.current.version
             form, formset = _forms(request, poktan, exc.current, data)
             form.is_valid()
@@ -235,6 +237,8 @@ def _save(request, pk: int, periode: Periode, *, submit: bool):
             if submit:
                 messages.success(request, _("Laporan diajukan ke petugas kecamatan."))
                 return redirect("poktan:laporan-bulan-ini")
+            if note:
+                messages.info(request, note)
             # Values equal to the stored ones: the service wrote nothing.
             feedback.saved(
                 request, stored=laporan.version != version_before, text=_("Draf tersimpan.")

@@ -42,25 +42,33 @@ def build_world(personas, kampung, kampung_lain):
     return w
 
 
-def html_pages(w, persona: str) -> list[tuple[str, str]]:
-    """(case id, url) of every HTML page the persona opens with 200, in matrix
-    order, without duplicates (PDFs, XLSX and files are not pages to audit)."""
-    user = getattr(w.personas, persona)
-    client = Client()
-    if getattr(user, "is_authenticated", False):
-        client.force_login(user)
+def page_urls(w, persona: str) -> list[tuple[str, str]]:
+    """(case id, url) of every GET case the persona answers 200, in matrix
+    order, without duplicates. Files among them (PDF, XLSX) are skipped by
+    ``visit``: only HTML pages are audited."""
     pages, seen = [], set()
     for case in all_cases():
         if case.method != "GET" or case.expected[persona] != 200:
             continue
         url = case.url(w)
-        if url in seen:
-            continue
-        seen.add(url)
-        response = client.get(url)
-        if response.status_code == 200 and "html" in response.get("Content-Type", ""):
+        if url not in seen:
+            seen.add(url)
             pages.append((case.id, url))
     return pages
+
+
+def visit(page, url: str) -> bool:
+    """Opens the URL; False when it answers a file instead of an HTML page."""
+    from playwright.sync_api import Error
+
+    try:
+        response = page.goto(url)
+    except Error as exc:
+        if "Download is starting" in str(exc) or "ERR_ABORTED" in str(exc):
+            return False
+        raise
+    assert response.status == 200, (url, response.status)
+    return "html" in (response.headers.get("content-type") or "")
 
 
 def viewport(persona: str) -> dict:
@@ -69,13 +77,17 @@ def viewport(persona: str) -> dict:
 
 def open_as(browser, live_server, w, persona: str, language: str, **context_args):
     """A browser context logged in as the persona, in the language, at its viewport."""
-    context = browser.new_context(viewport=viewport(persona), **context_args)
+    context = browser.new_context(
+        viewport=viewport(persona), accept_downloads=False, **context_args
+    )
     cookies = [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}]
     user = getattr(w.personas, persona)
     if getattr(user, "is_authenticated", False):
         client = Client()
         client.force_login(user)
         session = client.cookies[settings.SESSION_COOKIE_NAME].value
-        cookies.append({"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url})
+        cookies.append(
+            {"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}
+        )
     context.add_cookies(cookies)
     return context
