@@ -57,3 +57,25 @@ def test_refused_form_shows_summary_linking_to_fields(case, sec, client_for):
     assert targets, f"{case.id}: the summary links to no field"
     for target in targets:
         assert f'id="{target}"' in page, f"{case.id}: link #{target} goes nowhere"
+
+
+# Forms outside the round trip (nothing stored to read back), refused the same way
+# (a browser always posts something: the CSRF token; an empty POST is a GET there).
+OTHER_FORMS = [
+    ("akun:password-change", lambda w: [], {"old_password": "salah", "new_password1": "x"}),
+    ("poktan:anggota-import", lambda w: [w.poktan.pk], {"catatan": "tanpa berkas"}),
+]
+
+
+@pytest.mark.parametrize("name,args,data", OTHER_FORMS, ids=[f[0] for f in OTHER_FORMS])
+def test_other_refused_forms_show_the_summary(name, args, data, sec, client_for):
+    from django.urls import reverse
+
+    client = client_for(sec.personas.kader_pondokbatu)
+    response = client.post(reverse(name, args=args(sec)), data)
+    assert response.status_code == 200, (name, response.status_code)
+    page = response.content.decode()
+    summary = SUMMARY.search(page)
+    assert summary, f"{name}: no error summary"
+    targets = LINK.findall(summary.group(1))
+    assert targets and all(f'id="{t}"' in page for t in targets), (name, targets)
