@@ -3,7 +3,15 @@
 from django.urls import path, register_converter
 
 from kampungkb.periods import Periode
-from poktan import views, views_anggota, views_pengingat, views_poktan, views_verify
+from poktan import (
+    views_anggota,
+    views_kelengkapan,
+    views_laporan,
+    views_pengingat,
+    views_poktan,
+    views_shortcuts,
+    views_verify,
+)
 
 
 class PeriodeConverter:
@@ -23,32 +31,42 @@ register_converter(PeriodeConverter, "poktan_periode")
 app_name = "poktan"
 
 urlpatterns = [
-    path("poktan/", views.poktan_list, name="poktan-list"),
-    path("poktan/laporan-bulan-ini/", views.laporan_bulan_ini, name="laporan-bulan-ini"),
-    path("poktan/kelengkapan/", views.kelengkapan, name="kelengkapan"),
+    path("poktan/", views_poktan.poktan_list, name="poktan-list"),
+    path("poktan/laporan-bulan-ini/", views_laporan.laporan_bulan_ini, name="laporan-bulan-ini"),
+    path("poktan/kelengkapan/", views_kelengkapan.kelengkapan, name="kelengkapan"),
     path("poktan/verifikasi/", views_verify.laporan_verify_many, name="laporan-verify-many"),
     path("poktan/tambah/", views_poktan.poktan_create, name="poktan-create"),
-    path("poktan/<int:pk>/", views.poktan_detail, name="poktan-detail"),
+    path("poktan/<int:pk>/", views_poktan.poktan_detail, name="poktan-detail"),
     path("poktan/<int:pk>/ubah/", views_poktan.poktan_edit, name="poktan-edit"),
     path("poktan/<int:pk>/sk/", views_poktan.poktan_sk, name="poktan-sk"),
     path(
         "poktan/<int:pk>/laporan/<poktan_periode:periode>/",
-        views.laporan_edit,
+        views_laporan.laporan_edit,
         name="laporan-edit",
     ),
     path(
         "poktan/<int:pk>/laporan/<poktan_periode:periode>/ajukan/",
-        views.laporan_submit,
+        views_laporan.laporan_submit,
         name="laporan-submit",
     ),
     path(
+        "poktan/<int:pk>/laporan/<poktan_periode:periode>/tambah-pertemuan/",
+        views_shortcuts.laporan_pertemuan_add,
+        name="laporan-pertemuan-add",
+    ),
+    path(
+        "poktan/<int:pk>/laporan/<poktan_periode:periode>/salin-hadir/",
+        views_shortcuts.laporan_hadir_copy,
+        name="laporan-hadir-copy",
+    ),
+    path(
         "poktan/<int:pk>/laporan/<poktan_periode:periode>/verifikasi/",
-        views.laporan_verify,
+        views_laporan.laporan_verify,
         name="laporan-verify",
     ),
     path(
         "poktan/<int:pk>/laporan/<poktan_periode:periode>/kembalikan/",
-        views.laporan_return,
+        views_laporan.laporan_return,
         name="laporan-return",
     ),
     path(

@@ -1,10 +1,12 @@
-"""Poktan registry pages: add, edit the annual potensi data and pengurus, SK file."""
+"""Poktan pages: the list, a poktan's page, add, edit the annual potensi data and
+pengurus, SK file."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,9 +16,12 @@ from kampungkb import feedback
 from kampungkb.concurrency import ConflictError, conflict_context
 from kampungkb.files import serve_file
 from kampungkb.idempotency import ALREADY_SUBMITTED, submit_once
+from kampungkb.periods import Periode
+from kampungkb.replica import replica_read
 from kampungkb.scoping import require_role
 from poktan import access, services
 from poktan.forms import PengurusFormSet, PoktanForm
+from poktan.models import Poktan
 from villages.models import KampungKB
 
 
@@ -90,3 +95,45 @@ def poktan_sk(request, pk: int):
     """The SK pengukuhan file, served only after the scope check."""
     poktan = access.poktan_or_404(request.user, pk)
     return serve_file(poktan.sk_berkas, f"sk-poktan-{poktan.pk}", attachment=True)
+
+
+@login_required
+@replica_read
+def poktan_detail(request, pk: int):
+    poktan = access.poktan_or_404(request.user, pk)
+    current = Periode.current()
+    months = [current]
+    for _i in range(11):
+        months.append(months[-1].prev())
+    laporan = {
+        lap.periode: lap
+        for lap in poktan.laporan.filter(periode__gte=months[-1].first_day).only(
+            "id", "periode", "status", "poktan_id"
+        )
+    }
+    return render(
+        request,
+        "poktan/poktan_detail.html",
+        {
+            "poktan": poktan,
+            "pengurus": list(poktan.pengurus.all()),
+            "jumlah_anggota": poktan.anggota.filter(aktif=True).count(),
+            "months": [(m, laporan.get(m.first_day)) for m in months],
+            "can_edit": access.can_edit(request.user),
+            "can_edit_poktan": access.can_edit_poktan(request.user),
+            "tahun_ini": current.year,
+            "potensi_lama": (poktan.potensi_tahun or 0) < current.year,
+        },
+    )
+
+
+@login_required
+@replica_read
+def poktan_list(request):
+    qs = Poktan.objects.for_user(request.user).select_related("kampung__desa")
+    page = Paginator(qs, 50).get_page(request.GET.get("hal"))
+    return render(
+        request,
+        "poktan/poktan_list.html",
+        {"page": page, "can_edit_poktan": access.can_edit_poktan(request.user)},
+    )

@@ -226,6 +226,34 @@ CASES = [
         method="POST",
         data=_laporan_data,
     ),
+    # "Tambah pertemuan": the form again with one more row, nothing stored (200).
+    Case(
+        "poktan:laporan-pertemuan-add",
+        _laporan_url("laporan-pertemuan-add"),
+        kader_writes(200),
+        method="POST",
+        data=_laporan_data,
+    ),
+    Case(
+        "poktan:laporan-pertemuan-add",
+        _laporan_url("laporan-pertemuan-add"),
+        expect(405, anonim=302),
+        label="GET",
+    ),
+    # "Salin daftar hadir bulan lalu": saves the draft (302 + message).
+    Case(
+        "poktan:laporan-hadir-copy",
+        _laporan_url("laporan-hadir-copy"),
+        kader_writes(302),
+        method="POST",
+        data=_laporan_data,
+    ),
+    Case(
+        "poktan:laporan-hadir-copy",
+        _laporan_url("laporan-hadir-copy"),
+        expect(405, anonim=302),
+        label="GET",
+    ),
     # The petugas verifies; the OPD's and admin's later tries find it verified (302 + message).
     Case(
         "poktan:laporan-verify",

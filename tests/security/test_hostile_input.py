@@ -103,6 +103,9 @@ class FormCase:
     page: Any  # w -> URL of the page showing the form
     post: Any = None  # w -> URL the form posts to (default: the page)
     label: str = ""
+    # Answers the form again by design, storing nothing ("Tambah pertemuan"):
+    # a 200 is not a refusal, so it needs no message; it must still write no row.
+    shows_form: bool = False
 
     @property
     def id(self) -> str:
@@ -150,6 +153,20 @@ FORM_CASES = [
         "kader_pondokbatu",
         r("poktan:laporan-edit", poktan, periode),
         r("poktan:laporan-submit", poktan, periode),
+    ),
+    # The register's shortcuts post the same form (issue 17).
+    FormCase(
+        "poktan:laporan-pertemuan-add",
+        "kader_pondokbatu",
+        r("poktan:laporan-edit", poktan, periode),
+        r("poktan:laporan-pertemuan-add", poktan, periode),
+        shows_form=True,
+    ),
+    FormCase(
+        "poktan:laporan-hadir-copy",
+        "kader_pondokbatu",
+        r("poktan:laporan-edit", poktan, periode),
+        r("poktan:laporan-hadir-copy", poktan, periode),
     ),
     FormCase(
         "poktan:laporan-verify",
@@ -285,6 +302,8 @@ def _attack(client, case: FormCase, w, data: dict[str, list[str]]):
             follow = client.get(response["Location"])
             assert follow.status_code == 200, (case.id, response["Location"], follow.status_code)
             _check_escaped(follow.content.decode(), f"{case.id} → {response['Location']}")
+        elif case.shows_form and response.status_code == 200:
+            assert row_counts() == before, f"{case.id}: the form shown again wrote rows"
         else:
             forms = context_forms(response)
             ctx = response.context
