@@ -17,29 +17,9 @@ def render(report: dict) -> str:
         f"Klaster, skala {report['scale']}, {report['when']}, {m['cpus']} CPU, "
         f"PostgreSQL {m['postgres']}, gunicorn {report['workers_per_node']} worker per node, "
         f"load average saat mulai {m['load_avg'][0]:.1f}",
-        "",
-        "| Topologi | tindakan/s | HTTP/s | p95 ms | p95 ajukan | galat | tulis diakui | hilang "
-        "| ajukan diakui | unduhan antre | selesai tepat sekali |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for name, r in (
-        ("satu node", report["single"]),
-        ("2 node + nginx + replika", report["cluster"]),
-    ):
-        w, d = r["write_check"], r["download_check"]
-        lines.append(
-            f"| {name} | {r['throughput_rps']} | {r['http_rps']} | {r['p95_ms']} "
-            f"| {r['p95_by_kind_ms'].get('submits')} | {r['errors']} | {w['acknowledged_writes']} "
-            f"| {len(w['lost'])} | {w['acknowledged_submits']} | {d['queued']} "
-            f"| {d['completed_once']} |"
-        )
-    c = report["cluster"]
-    lines += [
-        "",
-        "Kejadian: " + "; ".join(c["events"]),
-        f"Galat klaster pada detik: {c['error_times_s'][:30]} (contoh: {c['error_samples'][:5]})",
-        f"Replika: dibuat dalam {c['replica_setup_s']} s, jeda di akhir {c['replica_lag_at_end']}",
-    ]
+    if report["cluster"] is not None:  # not with BENCH_PHASES=capacity
+        lines += topology_lines(report)
     if report["capacity"]:
         lines += [
             "",
@@ -71,3 +51,31 @@ def render(report: dict) -> str:
                 "(bila inti tidak dibagi)"
             )
     return "\n".join(lines)
+
+
+def topology_lines(report: dict) -> list[str]:
+    lines = [
+        "",
+        "| Topologi | tindakan/s | HTTP/s | p95 ms | p95 ajukan | galat | tulis diakui | hilang "
+        "| ajukan diakui | unduhan antre | selesai tepat sekali |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, r in (
+        ("satu node", report["single"]),
+        ("2 node + nginx + replika", report["cluster"]),
+    ):
+        w, d = r["write_check"], r["download_check"]
+        lines.append(
+            f"| {name} | {r['throughput_rps']} | {r['http_rps']} | {r['p95_ms']} "
+            f"| {r['p95_by_kind_ms'].get('submits')} | {r['errors']} | {w['acknowledged_writes']} "
+            f"| {len(w['lost'])} | {w['acknowledged_submits']} | {d['queued']} "
+            f"| {d['completed_once']} |"
+        )
+    c = report["cluster"]
+    lines += [
+        "",
+        "Kejadian: " + "; ".join(c["events"]),
+        f"Galat klaster pada detik: {c['error_times_s'][:30]} (contoh: {c['error_samples'][:5]})",
+        f"Replika: dibuat dalam {c['replica_setup_s']} s, jeda di akhir {c['replica_lag_at_end']}",
+    ]
+    return lines
