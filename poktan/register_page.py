@@ -22,7 +22,7 @@ from kampungkb.periods import (
     lock_date,
     periode_status,
 )
-from poktan import access, peringatan, services
+from poktan import access, figure_checks, peringatan, services
 from poktan.forms import BLANK_MEETING_ROWS, LaporanForm, PertemuanFormSet, ReviewForm
 from poktan.models import Laporan, Poktan, Status
 
@@ -100,7 +100,7 @@ def render_register(request, poktan, periode, laporan, form, formset, *, status=
         "due": due_date(periode, rule),
         "lock": lock_date(periode, rule),
         "kb": services.kesertaan_kb(poktan) if laporan is None else laporan.kesertaan_kb,
-        "warnings": services.soft_warnings(laporan=laporan, previous=prev.get("_obj"))
+        "warnings": figure_checks.soft_warnings(laporan=laporan, previous=prev.get("_obj"))
         if editable and laporan is not None and not form.errors
         else [],
         "prev_month": periode.prev() if periode.prev().in_range else None,

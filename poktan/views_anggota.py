@@ -18,7 +18,7 @@ from kampungkb import feedback
 from kampungkb.concurrency import ConflictError, conflict_context
 from kampungkb.replica import replica_read
 from kampungkb.scoping import get_for_user_or_404, require_role
-from poktan import access, imports, services
+from poktan import access, imports, services_poktan
 from poktan.forms import AnggotaForm, ImporForm
 from poktan.models import Anggota, ImporAnggota
 
@@ -52,7 +52,7 @@ def _anggota_form_page(request, poktan, anggota):
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
-            saved = services.anggota_save(
+            saved = services_poktan.anggota_save(
                 poktan=poktan,
                 anggota=anggota,
                 data=data,
@@ -159,7 +159,7 @@ def anggota_import_confirm(request, pk: int, token):
     if file_errors or (not only_valid and any(not r.ok for r in rows)):
         messages.error(request, _("Berkas masih berisi kesalahan; belum ada yang diimpor."))
         return _preview(request, poktan, upload, status=200)
-    count = services.anggota_import(
+    count = services_poktan.anggota_import(
         poktan=poktan,
         rows=[r.data for r in rows if r.ok],
         by=request.user,

@@ -19,7 +19,7 @@ from kampungkb.idempotency import ALREADY_SUBMITTED, submit_once
 from kampungkb.periods import Periode
 from kampungkb.replica import replica_read
 from kampungkb.scoping import require_role
-from poktan import access, services
+from poktan import access, services_poktan
 from poktan.forms import PengurusFormSet, PoktanForm
 from poktan.models import Poktan
 from villages.models import KampungKB
@@ -46,7 +46,7 @@ def _poktan_form_page(request, poktan):
         result = {}
 
         def save() -> str:
-            saved = result["poktan"] = services.poktan_save(
+            saved = result["poktan"] = services_poktan.poktan_save(
                 poktan=poktan,
                 kampung=form.cleaned_data.get("kampung") or (poktan and poktan.kampung),
                 data=form.cleaned_data,

@@ -43,6 +43,24 @@ def assert_fits_the_phone(page):
 
 
 def test_register_submit_return_resubmit_verify(page, live_server, login, bkb):
+    from poktan.models import Laporan
+
+    laporan = kader_fixes_an_error_and_submits(page, login)
+    petugas_returns_with_a_note(page, live_server, login, laporan)
+    kader_reads_the_note_and_resubmits(page, login, laporan)
+    petugas_verifies(page, live_server, login, laporan)
+
+    switch_user(page, login, "kader.pondokbatu")
+    page.get_by_role("link", name="BKB Pondok Batu").click()
+    # Her phone kept the editable copy: the worker may show it first, locked
+    # until the server answers (never editable: test_kept_copy_locked.py),
+    # then the fresh, read-only page replaces it.
+    expect(page.locator("input[name=keluarga_hadir]")).to_have_count(0)
+    expect(page.get_by_text("Diverifikasi oleh Rudi")).to_be_visible()
+    assert Laporan.objects.count() == 1
+
+
+def kader_fixes_an_error_and_submits(page, login):
     from django.utils import timezone
 
     from poktan.models import Laporan, Status
@@ -81,6 +99,11 @@ def test_register_submit_return_resubmit_verify(page, live_server, login, bkb):
     assert page.get_by_text("Laporan diajukan ke petugas kecamatan.").is_visible()
     laporan = Laporan.objects.get()
     assert laporan.status == Status.DIAJUKAN
+    return laporan
+
+
+def petugas_returns_with_a_note(page, live_server, login, laporan):
+    from poktan.models import Status
 
     # The petugas kecamatan finds it in the queue and returns it with a note.
     switch_user(page, login, "pkb.bilahhulu")
@@ -94,6 +117,10 @@ def test_register_submit_return_resubmit_verify(page, live_server, login, bkb):
     assert page.get_by_text("Laporan dikembalikan ke kader.").is_visible()
     laporan.refresh_from_db()
     assert laporan.status == Status.DIKEMBALIKAN
+
+
+def kader_reads_the_note_and_resubmits(page, login, laporan):
+    from poktan.models import Status
 
     # The kader sees the state on her home page and the note on the register.
     switch_user(page, login, "kader.pondokbatu")
@@ -110,6 +137,10 @@ def test_register_submit_return_resubmit_verify(page, live_server, login, bkb):
     assert laporan.status == Status.DIAJUKAN
     assert laporan.anak_dipantau_kka == 10
 
+
+def petugas_verifies(page, live_server, login, laporan):
+    from poktan.models import Status
+
     # The petugas verifies; the register is then read-only for the kader.
     switch_user(page, login, "pkb.bilahhulu")
     page.goto(f"{live_server.url}/poktan/kelengkapan/")
@@ -119,12 +150,3 @@ def test_register_submit_return_resubmit_verify(page, live_server, login, bkb):
     assert page.get_by_text("Laporan diverifikasi.").is_visible()
     laporan.refresh_from_db()
     assert laporan.status == Status.DIVERIFIKASI
-
-    switch_user(page, login, "kader.pondokbatu")
-    page.get_by_role("link", name="BKB Pondok Batu").click()
-    # Her phone kept the editable copy: the worker may show it first, locked
-    # until the server answers (never editable: test_kept_copy_locked.py),
-    # then the fresh, read-only page replaces it.
-    expect(page.locator("input[name=keluarga_hadir]")).to_have_count(0)
-    expect(page.get_by_text("Diverifikasi oleh Rudi")).to_be_visible()
-    assert Laporan.objects.count() == 1

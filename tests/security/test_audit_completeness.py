@@ -1,9 +1,10 @@
 """Audit completeness (issue 8 §6): every service that changes state leaves an
 audit entry saying who, when and what (old → new).
 
-The services are discovered: every public function of ``*/services.py`` with
-a keyword ``by`` (the acting user). A service without a scenario below fails
-the suite, so a new service cannot skip its audit entry unnoticed.
+The services are discovered: every public function of ``*/services.py`` and
+``*/services_*.py`` with a keyword ``by`` (the acting user). A service without
+a scenario below fails the suite, so a new service cannot skip its audit entry
+unnoticed.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import inspect
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -19,13 +21,12 @@ from kampungkb.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 
-SERVICE_MODULES = [
-    "kampungkb.services",
-    "villages.services",
-    "poktan.services",
-    "interventions.services",
-    "reports.services",
-]
+APPS = ["kampungkb", "villages", "poktan", "interventions", "reports"]
+ROOT = Path(__file__).resolve().parents[2]
+# ``<app>/services.py`` and its topic modules ``<app>/services_*.py``.
+SERVICE_MODULES = sorted(
+    f"{app}.{path.stem}" for app in APPS for path in (ROOT / app).glob("services*.py")
+)
 STATE_VERBS = {"update", "submit", "verify", "return", "reopen", "import", "upload", "delete"}
 
 
@@ -58,6 +59,12 @@ def _ps():
     from poktan import services
 
     return services
+
+
+def _pps():
+    from poktan import services_poktan
+
+    return services_poktan
 
 
 def _is():
@@ -189,7 +196,7 @@ def laporan_return(w):
 
 
 def anggota_create(w):
-    _ps().anggota_save(
+    _pps().anggota_save(
         poktan=w.poktan,
         anggota=None,
         data={"nama_kepala_keluarga": "Ani", "nomor_kk": "1210091111111111"},
@@ -199,7 +206,7 @@ def anggota_create(w):
 
 
 def anggota_update(w):
-    _ps().anggota_save(
+    _pps().anggota_save(
         poktan=w.poktan,
         anggota=w.anggota,
         data={"nama_kepala_keluarga": "Budi Santoso", "metode_kb": ""},
@@ -209,7 +216,7 @@ def anggota_update(w):
 
 
 def anggota_import(w):
-    _ps().anggota_import(
+    _pps().anggota_import(
         poktan=w.poktan,
         rows=[{"nama_kepala_keluarga": "Rina", "nomor_kk": "1210092222222222"}],
         by=w.personas.kader_pondokbatu,
@@ -218,7 +225,7 @@ def anggota_import(w):
 
 
 def poktan_create(w):
-    _ps().poktan_save(
+    _pps().poktan_save(
         poktan=None,
         kampung=w.kampung,
         data={"jenis": "BKR", "nama": "BKR Melati"},
@@ -229,7 +236,7 @@ def poktan_create(w):
 
 
 def poktan_update(w):
-    _ps().poktan_save(
+    _pps().poktan_save(
         poktan=w.poktan,
         kampung=w.kampung,
         data={"jenis": w.poktan.jenis, "nama": "BKB Mawar"},
@@ -370,9 +377,9 @@ SCENARIOS = {
     "poktan.services.laporan_submit": [laporan_submit],
     "poktan.services.laporan_verify": [laporan_verify],
     "poktan.services.laporan_return": [laporan_return],
-    "poktan.services.anggota_save": [anggota_create, anggota_update],
-    "poktan.services.anggota_import": [anggota_import],
-    "poktan.services.poktan_save": [poktan_create, poktan_update],
+    "poktan.services_poktan.anggota_save": [anggota_create, anggota_update],
+    "poktan.services_poktan.anggota_import": [anggota_import],
+    "poktan.services_poktan.poktan_save": [poktan_create, poktan_update],
     "interventions.services.intervensi_create": [intervensi_create],
     "interventions.services.intervensi_update": [intervensi_update],
     "interventions.services.foto_add": [foto_add],

@@ -18,7 +18,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from poktan import services as ps
+from poktan import services_poktan as ps
 from tests.security.conftest import (
     KK_PONDOKBATU,
     KK_TAPTENG,

@@ -109,13 +109,13 @@ def _form_error(response, field):
 
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_member_with_the_same_nomor_kk(rw):
-    from poktan import services
+    from poktan import services_poktan
     from poktan.models import Anggota
 
     kk = "1210091234567890"
     client = _client(rw.kader)
     response = race(
-        lambda: services.anggota_save(
+        lambda: services_poktan.anggota_save(
             poktan=rw.poktan,
             anggota=None,
             data={"nama_kepala_keluarga": "Ani", "nomor_kk": kk},
