@@ -150,3 +150,28 @@ def test_home_panel_queue_verifies_and_comes_back_home(client_for, pkb_bilahhulu
     response = client.post(URL, {"laporan": [_value(a)], "kembali": "beranda"})
     assert response["Location"] == "/"
     assert _texts(response) == ["1 laporan diverifikasi."]
+
+
+HOSTILE_SELECTIONS = [
+    "",
+    "\x00",
+    "1:1:1",
+    "-1:0",
+    "99999999999999999999:1",
+    "1:99999999999999999999",
+    "<script>alert(1)</script>",
+    "１:１",
+    ":",
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE_SELECTIONS)
+def test_hostile_selection_and_return_fields_never_500(value, client_for, pkb_bilahhulu, regions):
+    """Every field the queue's form sends, hostile (the hostile-input suite's
+    NOT_HERE names this test): a message or a 404, nothing verified, no 500."""
+    a = _laporan("BKB Mawar")
+    data = {"laporan": [value], "periode": value, "wilayah": value, "kembali": value}
+    response = client_for(pkb_bilahhulu).post(URL, data)
+    assert response.status_code in (302, 404), response.status_code
+    assert b"<script>alert(1)</script>" not in response.content
+    assert Laporan.objects.get(pk=a.pk).status == Status.DIAJUKAN

@@ -262,6 +262,31 @@ def intervensi_create(w):
     )
 
 
+def intervensi_create_with_foto(w):
+    from django.core.files.base import ContentFile
+
+    from interventions.tests.factories import jpeg_bytes
+    from kampungkb.uploads import CleanUpload
+
+    _is().intervensi_create_with_foto(
+        data={
+            "kampung": w.kampung,
+            "judul": "Senam lansia",
+            "tanggal": dt.date(2025, 6, 2),
+            "tempat": "Balai desa",
+            "deskripsi": "Senam pagi",
+            "seksi": "Reproduksi",
+            "sasaran": ["Lansia"],
+        },
+        instansi=[],
+        fotos=[CleanUpload(ContentFile(jpeg_bytes(), name="foto.jpg"), 64, 48)],
+        tipe="Kegiatan",
+        keterangan="Senam",
+        publik=False,
+        by=w.personas.kader_pondokbatu,
+    )
+
+
 def intervensi_update(w):
     _is().intervensi_update(
         intervensi=w.intervensi,
@@ -381,6 +406,7 @@ SCENARIOS = {
     "poktan.services_poktan.anggota_import": [anggota_import],
     "poktan.services_poktan.poktan_save": [poktan_create, poktan_update],
     "interventions.services.intervensi_create": [intervensi_create],
+    "interventions.services.intervensi_create_with_foto": [intervensi_create_with_foto],
     "interventions.services.intervensi_update": [intervensi_update],
     "interventions.services.foto_add": [foto_add],
     "interventions.services.foto_delete": [foto_delete],

@@ -135,6 +135,7 @@ def lalu(w):
 FORM_CASES = [
     FormCase("periode-reopen", "opd_labuhanbatu", r("periode-reopen")),
     FormCase("akun:password-change", "kader_pondokbatu", r("akun:password-change")),
+    FormCase("akun:profil", "kader_pondokbatu", r("akun:profil")),
     FormCase("villages:kampung-create", "opd_labuhanbatu", r("villages:kampung-create")),
     FormCase("villages:kampung-edit", "opd_labuhanbatu", r("villages:kampung-edit", kode)),
     FormCase("villages:pokja-edit", "kader_pondokbatu", r("villages:pokja-edit", kode)),
@@ -236,6 +237,8 @@ NOT_HERE = {
     "poktan:anggota-import": "an upload: tests/security/test_uploads.py",
     "poktan:anggota-import-confirm": "an upload: tests/security/test_uploads.py",
     "interventions:foto-delete": "no input",
+    "poktan:laporan-verify-many": "checkboxes of id:version and return fields, no free text: "
+    "poktan/tests/test_verify_many.py::test_hostile_selection_and_return_fields_never_500",
     "reports:unduhan-create": "buttons, not a form: test_unduhan_create_hostile below",
     "bahasa": "Django's set_language (language codes are checked against LANGUAGES)",
     "set-language": "Django's set_language (language codes are checked against LANGUAGES)",

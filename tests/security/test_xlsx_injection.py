@@ -80,6 +80,9 @@ def xlsx_urls(w) -> dict[str, list[str]]:
             for jenis in RECAPS
             for k in (LABUHANBATU, BILAH_HULU)
         ],
+        "reports:ri-xlsx": [
+            reverse("reports:ri-xlsx", args=[k]) for k in (BILAH_HULU, PONDOK_BATU)
+        ],
         "reports:unduhan-berkas": [reverse("reports:unduhan-berkas", args=[w.unduhan_xlsx.pk])],
         "poktan:anggota-template": [reverse("poktan:anggota-template", args=[w.poktan.pk])],
     }
