@@ -22,4 +22,10 @@
   }
 
   list.addEventListener("change", update);
+  // This script arrives after the page has loaded (static/js/muat.js): boxes
+  // she ticked before it came are counted now.
+  var boxes = list.querySelectorAll("input[type=checkbox][name=hadir]");
+  if (Array.prototype.some.call(boxes, function (box) { return box.checked !== box.defaultChecked; })) {
+    update();
+  }
 })();
