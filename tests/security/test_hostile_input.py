@@ -236,6 +236,10 @@ NOT_HERE = {
     "poktan:anggota-import": "an upload: tests/security/test_uploads.py",
     "poktan:anggota-import-confirm": "an upload: tests/security/test_uploads.py",
     "interventions:foto-delete": "no input",
+    "poktan:laporan-foto-add": "an upload: tests/security/test_uploads.py, "
+    "poktan/tests/test_foto_kegiatan.py",
+    "poktan:laporan-foto-replace": "an upload: poktan/tests/test_foto_kegiatan.py",
+    "poktan:laporan-foto-delete": "no input (the version only)",
     "reports:unduhan-create": "buttons, not a form: test_unduhan_create_hostile below",
     "bahasa": "Django's set_language (language codes are checked against LANGUAGES)",
     "set-language": "Django's set_language (language codes are checked against LANGUAGES)",
