@@ -405,3 +405,6 @@ class ImporAnggota(models.Model):
 
     def __str__(self) -> str:
         return self.nama_berkas
+
+
+from poktan.models_foto import FotoKegiatan  # noqa: E402, F401  (the register's photos)

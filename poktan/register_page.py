@@ -24,6 +24,7 @@ from kampungkb.periods import (
 )
 from poktan import access, figure_checks, peringatan, services
 from poktan.forms import BLANK_MEETING_ROWS, LaporanForm, PertemuanFormSet, ReviewForm
+from poktan.forms_foto import foto_context
 from poktan.models import Laporan, Poktan, Status
 
 
@@ -105,6 +106,7 @@ def render_register(request, poktan, periode, laporan, form, formset, *, status=
         else [],
         "prev_month": periode.prev() if periode.prev().in_range else None,
         "next_month": periode.next() if periode < Periode.current() else None,
+        **foto_context(laporan, editable=editable),
         **extra,
     }
     return render(request, "poktan/laporan_form.html", context, status=status)

@@ -5,6 +5,7 @@ from django.urls import path, register_converter
 from kampungkb.periods import Periode
 from poktan import (
     views_anggota,
+    views_foto,
     views_kelengkapan,
     views_laporan,
     views_pengingat,
@@ -73,6 +74,26 @@ urlpatterns = [
         "poktan/<int:pk>/laporan/<poktan_periode:periode>/pengingat/<int:kader>/",
         views_pengingat.pengingat_wa,
         name="pengingat-wa",
+    ),
+    path(
+        "poktan/<int:pk>/laporan/<poktan_periode:periode>/foto/",
+        views_foto.laporan_foto_add,
+        name="laporan-foto-add",
+    ),
+    path(
+        "poktan/<int:pk>/laporan/<poktan_periode:periode>/foto/<int:foto_pk>/",
+        views_foto.laporan_foto,
+        name="laporan-foto",
+    ),
+    path(
+        "poktan/<int:pk>/laporan/<poktan_periode:periode>/foto/<int:foto_pk>/ganti/",
+        views_foto.laporan_foto_replace,
+        name="laporan-foto-replace",
+    ),
+    path(
+        "poktan/<int:pk>/laporan/<poktan_periode:periode>/foto/<int:foto_pk>/hapus/",
+        views_foto.laporan_foto_delete,
+        name="laporan-foto-delete",
     ),
     path("poktan/<int:pk>/anggota/", views_anggota.anggota_list, name="anggota-list"),
     path("poktan/<int:pk>/anggota/tambah/", views_anggota.anggota_create, name="anggota-create"),

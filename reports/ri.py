@@ -203,6 +203,7 @@ def ri_context(poktan, periode: Periode, laporan) -> dict[str, Any]:
             (b.judul, [(r, r.nilai(laporan)) for r in b.baris]) for b in baris_for(poktan.jenis)
         ],
         "pertemuan": list(laporan.pertemuan.all()) if laporan else [],
+        "jumlah_foto": laporan.foto.count() if laporan else 0,
         "ketua": ketua_of(poktan),
     }
 

@@ -57,6 +57,17 @@ def _poktan_sk(kampung):
     return reverse("poktan:poktan-sk", args=[poktan.pk])
 
 
+def _foto_kegiatan(kampung):
+    from kampungkb.periods import Periode
+    from poktan.models import FotoKegiatan, Laporan, Poktan
+
+    poktan = Poktan.objects.create(kampung=kampung, jenis=JenisPoktan.BKB, nama="BKB")
+    periode = Periode.current()
+    laporan = Laporan.objects.create(poktan=poktan, periode=periode.first_day)
+    foto = FotoKegiatan.objects.create(laporan=laporan, berkas=_gone(".jpg"))
+    return reverse("poktan:laporan-foto", args=[poktan.pk, periode, foto.pk])
+
+
 def _foto(publik):
     def build(kampung):
         obj = f.intervensi(kampung, f.resmi("Dinas Kesehatan"))
@@ -103,13 +114,19 @@ CASES = {
         ),
     ],
     "poktan:poktan-sk": [("sk poktan", _poktan_sk, None)],
+    "poktan:laporan-foto": [("foto kegiatan", _foto_kegiatan, None)],
     "interventions:foto": [("foto", _foto(False), None)],
     "interventions:foto-publik": [("foto publik", _foto(True), None)],
     "interventions:bukti-berkas": [("bukti", _bukti, None)],
     "interventions:inovasi-berkas": [("berkas inovasi", _inovasi_berkas, None)],
 }
 # Photo views also serve a resized copy (?w=320), made from the original.
-SIZED = {"villages:publik-foto", "interventions:foto", "interventions:foto-publik"}
+SIZED = {
+    "villages:publik-foto",
+    "interventions:foto",
+    "interventions:foto-publik",
+    "poktan:laporan-foto",
+}
 
 
 def file_views() -> set[str]:

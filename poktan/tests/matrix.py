@@ -124,6 +124,54 @@ def _laporan_data(w):
     }
 
 
+def _laporan_ini(w):
+    """This month's draft register of the world's poktan (made on first use)."""
+    from poktan.models import Laporan
+
+    laporan, _created = Laporan.objects.get_or_create(
+        poktan=w.poktan, periode=w.periode.first_day, defaults={"jumlah_anggota": 1}
+    )
+    return laporan
+
+
+def _foto_url(name):
+    """A photo of this month's register (made again if a case deleted it)."""
+
+    def build_url(w):
+        from django.core.files.base import ContentFile
+        from django.core.files.storage import default_storage
+
+        from poktan.models import FotoKegiatan
+
+        berkas = "privat/poktan/laporan/matrix-uji.jpg"
+        if not default_storage.exists(berkas):
+            default_storage.save(berkas, ContentFile(_jpeg().read()))
+        laporan = _laporan_ini(w)
+        foto = laporan.foto.first() or FotoKegiatan.objects.create(laporan=laporan, berkas=berkas)
+        return reverse(f"poktan:{name}", args=[w.poktan.pk, w.periode, foto.pk])
+
+    return build_url
+
+
+def _jpeg():
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), (20, 120, 80)).save(out, "JPEG")
+    return SimpleUploadedFile("foto.jpg", out.getvalue(), content_type="image/jpeg")
+
+
+def _foto_add_url(w):
+    _laporan_ini(w)
+    return reverse("poktan:laporan-foto-add", args=[w.poktan.pk, w.periode])
+
+
+def _foto_data(w):
+    return {"version": _laporan_ini(w).version, "berkas": _jpeg()}
+
+
 def _verify_many_data(w):
     w.laporan_lalu.refresh_from_db()
     return {"laporan": [f"{w.laporan_lalu.pk}:{w.laporan_lalu.version}"]}
@@ -281,6 +329,35 @@ CASES = [
         reviewer_writes(302),
         method="POST",
         data={"catatan": "Angka hadir belum sesuai daftar."},
+    ),
+    # Foto kegiatan of this month's register: the kader adds, replaces, deletes; in scope reads.
+    Case(
+        "poktan:laporan-foto-add",
+        _foto_add_url,
+        kader_writes(302),
+        method="POST",
+        data=_foto_data,
+    ),
+    Case(
+        "poktan:laporan-foto-add",
+        _laporan_url("laporan-foto-add"),
+        expect(405, anonim=302),
+        label="GET",
+    ),
+    Case("poktan:laporan-foto", _foto_url("laporan-foto"), read_in_scope(OUTSIDERS)),
+    Case(
+        "poktan:laporan-foto-replace",
+        _foto_url("laporan-foto-replace"),
+        kader_writes(302),
+        method="POST",
+        data=_foto_data,
+    ),
+    Case(
+        "poktan:laporan-foto-delete",
+        _foto_url("laporan-foto-delete"),
+        kader_writes(302),
+        method="POST",
+        data=_foto_data,
     ),
     Case(
         "poktan:anggota-list",

@@ -239,6 +239,10 @@ NOT_HERE = {
     "interventions:foto-delete": "no input",
     "poktan:laporan-verify-many": "checkboxes of id:version and return fields, no free text: "
     "poktan/tests/test_verify_many.py::test_hostile_selection_and_return_fields_never_500",
+    "poktan:laporan-foto-add": "an upload: tests/security/test_uploads.py, "
+    "poktan/tests/test_foto_kegiatan.py",
+    "poktan:laporan-foto-replace": "an upload: poktan/tests/test_foto_kegiatan.py",
+    "poktan:laporan-foto-delete": "no input (the version only)",
     "reports:unduhan-create": "buttons, not a form: test_unduhan_create_hostile below",
     "bahasa": "Django's set_language (language codes are checked against LANGUAGES)",
     "set-language": "Django's set_language (language codes are checked against LANGUAGES)",

@@ -87,6 +87,14 @@ def kode(w):
     return w.kampung.desa_id
 
 
+def _laporan_ini(w, name):
+    """This month's draft register (the photo form shows once it is saved)."""
+    from poktan.models import Laporan
+
+    Laporan.objects.get_or_create(poktan=w.poktan, periode=w.periode.first_day)
+    return reverse(f"poktan:{name}", args=[w.poktan.pk, w.periode])
+
+
 CASES = [
     UploadCase(
         "kampung foto_sampul",
@@ -137,6 +145,16 @@ CASES = [
         image_bad(8 * MB),
         post=url("interventions:foto-add", lambda w: w.intervensi.pk),
         extra={"keterangan": ["Posyandu"], "tipe": ["Kegiatan"]},
+    ),
+    UploadCase(
+        "foto kegiatan laporan",
+        "kader_pondokbatu",
+        lambda w: _laporan_ini(w, "laporan-edit"),
+        "berkas",
+        "image/jpeg",
+        image_bad(8 * MB),
+        post=lambda w: _laporan_ini(w, "laporan-foto-add"),
+        extra={"keterangan": ["Penyuluhan gizi"]},
     ),
     UploadCase(
         "inovasi berkas_anggaran",
