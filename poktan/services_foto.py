@@ -17,6 +17,7 @@ from django.utils.translation import gettext_noop
 
 from kampungkb import audit, thumbnails
 from kampungkb.concurrency import ConflictError, save_versioned
+from kampungkb.models import User
 from kampungkb.uploads import CleanUpload
 from poktan import services
 from poktan.models import Laporan
@@ -74,7 +75,7 @@ def foto_add(
     upload: CleanUpload,
     keterangan: str,
     expected_version: int | None,
-    by,
+    by: User,
 ) -> FotoKegiatan:
     """One more photo of the month's meetings (at most ``MAKS_FOTO``)."""
     locked = _locked(laporan, expected_version)
@@ -100,7 +101,7 @@ def foto_replace(
     upload: CleanUpload,
     keterangan: str,
     expected_version: int | None,
-    by,
+    by: User,
 ) -> FotoKegiatan:
     """Another picture in place of ``foto``; an empty ``keterangan`` keeps the old one."""
     locked = _locked(foto.laporan, expected_version)
@@ -117,7 +118,7 @@ def foto_replace(
 
 
 @transaction.atomic
-def foto_delete(*, foto: FotoKegiatan, expected_version: int | None, by) -> None:
+def foto_delete(*, foto: FotoKegiatan, expected_version: int | None, by: User) -> None:
     locked = _locked(foto.laporan, expected_version)
     foto = FotoKegiatan.objects.select_for_update().get(pk=foto.pk, laporan=locked)
     name, storage, text = foto.berkas.name, foto.berkas.storage, _name(foto)

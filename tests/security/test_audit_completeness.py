@@ -18,6 +18,19 @@ import pytest
 from django.utils import timezone
 
 from kampungkb.models import AuditEntry
+from tests.security.audit_scenarios_interventions import (
+    bukti_save,
+    foto_add,
+    foto_delete,
+    inovasi_create,
+    inovasi_update,
+    instansi_lokal_create,
+    intervensi_create,
+    intervensi_create_with_foto,
+    intervensi_update,
+    unggulan_create,
+    unggulan_update,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -65,12 +78,6 @@ def _pps():
     from poktan import services_poktan
 
     return services_poktan
-
-
-def _is():
-    from interventions import services
-
-    return services
 
 
 def user_telepon_save(w):
@@ -187,6 +194,65 @@ def laporan_save_and_submit(w):
     )
 
 
+def _foto_upload():
+    from django.core.files.base import ContentFile
+
+    from interventions.tests.factories import jpeg_bytes
+    from kampungkb.uploads import CleanUpload
+
+    return CleanUpload(ContentFile(jpeg_bytes(), name="foto.jpg"), 64, 48)
+
+
+def _foto_service():
+    from poktan import services_foto
+
+    return services_foto
+
+
+def _laporan_with_foto(w):
+    _no_members(w)
+    laporan = _draft(w)
+    foto = _foto_service().foto_add(
+        laporan=laporan,
+        upload=_foto_upload(),
+        keterangan="Penyuluhan",
+        expected_version=laporan.version,
+        by=w.personas.kader_pondokbatu,
+    )
+    laporan.refresh_from_db()
+    return laporan, foto
+
+
+def foto_kegiatan_add(w):
+    _no_members(w)
+    laporan = _draft(w)
+    return lambda: _foto_service().foto_add(
+        laporan=laporan,
+        upload=_foto_upload(),
+        keterangan="Penyuluhan gizi",
+        expected_version=laporan.version,
+        by=w.personas.kader_pondokbatu,
+    )
+
+
+def foto_kegiatan_replace(w):
+    laporan, foto = _laporan_with_foto(w)
+    return lambda: _foto_service().foto_replace(
+        foto=foto,
+        upload=_foto_upload(),
+        keterangan="Pertemuan kedua",
+        expected_version=laporan.version,
+        by=w.personas.kader_pondokbatu,
+    )
+
+
+def foto_kegiatan_delete(w):
+    laporan, foto = _laporan_with_foto(w)
+    return lambda: _foto_service().foto_delete(
+        foto=foto, expected_version=laporan.version, by=w.personas.kader_pondokbatu
+    )
+
+
 def laporan_verify(w):
     _ps().laporan_verify(laporan=w.laporan_lalu, by=w.personas.pkb_bilahhulu, note="Baik")
 
@@ -246,150 +312,6 @@ def poktan_update(w):
     )
 
 
-def intervensi_create(w):
-    _is().intervensi_create(
-        data={
-            "kampung": w.kampung,
-            "judul": "Posyandu remaja",
-            "tanggal": dt.date(2025, 6, 1),
-            "tempat": "Balai desa",
-            "deskripsi": "Penyuluhan",
-            "seksi": "Reproduksi",
-            "sasaran": ["Remaja"],
-        },
-        instansi=[],
-        by=w.personas.kader_pondokbatu,
-    )
-
-
-def intervensi_create_with_foto(w):
-    from django.core.files.base import ContentFile
-
-    from interventions.tests.factories import jpeg_bytes
-    from kampungkb.uploads import CleanUpload
-
-    _is().intervensi_create_with_foto(
-        data={
-            "kampung": w.kampung,
-            "judul": "Senam lansia",
-            "tanggal": dt.date(2025, 6, 2),
-            "tempat": "Balai desa",
-            "deskripsi": "Senam pagi",
-            "seksi": "Reproduksi",
-            "sasaran": ["Lansia"],
-        },
-        instansi=[],
-        fotos=[CleanUpload(ContentFile(jpeg_bytes(), name="foto.jpg"), 64, 48)],
-        tipe="Kegiatan",
-        keterangan="Senam",
-        publik=False,
-        by=w.personas.kader_pondokbatu,
-    )
-
-
-def intervensi_update(w):
-    _is().intervensi_update(
-        intervensi=w.intervensi,
-        data={"judul": "BIAN lanjutan"},
-        instansi=list(w.intervensi.instansi.all()),
-        expected_version=w.intervensi.version,
-        by=w.personas.opd_labuhanbatu,
-    )
-
-
-def foto_add(w):
-    from django.core.files.base import ContentFile
-
-    from interventions.tests.factories import jpeg_bytes
-    from kampungkb.uploads import CleanUpload
-
-    _is().foto_add(
-        intervensi=w.intervensi,
-        foto=CleanUpload(ContentFile(jpeg_bytes(), name="foto.jpg"), 64, 48),
-        keterangan="Kegiatan",
-        tipe="Kegiatan",
-        publik=False,
-        by=w.personas.opd_labuhanbatu,
-    )
-
-
-def foto_delete(w):
-    _is().foto_delete(foto=w.foto, by=w.personas.opd_labuhanbatu)
-
-
-def inovasi_create(w):
-    from interventions.models import TahunIID
-
-    _is().inovasi_create(
-        data={
-            "wilayah_id": "12.10",
-            "nama": "HSP",
-            "tahapan": "Penerapan",
-            "inisiator": "OPD",
-            "jenis": "Non Digital",
-            "bentuk": "Inovasi Pelayanan Publik",
-            "tahun_iid": TahunIID.objects.get(tahun=2023),
-            "urusan_utama": "Pengendalian penduduk dan keluarga berencana",
-        }
-        | {
-            "wilayah": __import__("villages.models", fromlist=["W"]).Wilayah.objects.get(
-                kode="12.10"
-            )
-        },
-        files={},
-        by=w.personas.opd_labuhanbatu,
-    )
-
-
-def inovasi_update(w):
-    _is().inovasi_update(
-        inovasi=w.inovasi,
-        data={"nama": "KANG MAS MESRA 2"},
-        files={},
-        expected_version=w.inovasi.version,
-        by=w.personas.opd_labuhanbatu,
-    )
-
-
-def bukti_save(w):
-    _is().bukti_save(
-        inovasi=w.inovasi,
-        indikator=w.bukti.indikator,
-        data={"nomor_surat": "400/1/PPKB/2024"},
-        expected_version=w.bukti.version,
-        by=w.personas.opd_labuhanbatu,
-    )
-
-
-def unggulan_create(w):
-    _is().unggulan_create(
-        kampung=w.kampung,
-        data={"nama": "PB. Mandala", "inisiator": "Pemuda"},
-        by=w.personas.kader_pondokbatu,
-    )
-
-
-def unggulan_update(w):
-    _is().unggulan_update(
-        unggulan=w.unggulan,
-        data={"deskripsi": "Dapur umum untuk dhuafa"},
-        expected_version=w.unggulan.version,
-        by=w.personas.kader_pondokbatu,
-    )
-
-
-def instansi_lokal_create(w):
-    from interventions.tests.factories import resmi
-    from villages.models import Wilayah
-
-    _is().instansi_lokal_create(
-        kabupaten=Wilayah.objects.get(kode="12.10"),
-        nama="Dinas Kesehatan Kabupaten Labuhanbatu",
-        induk=resmi("Dinas Kesehatan"),
-        by=w.personas.opd_labuhanbatu,
-    )
-
-
 SCENARIOS = {
     "kampungkb.services.periode_reopen": [periode_reopen],
     "kampungkb.services.user_telepon_save": [user_telepon_save],
@@ -398,6 +320,9 @@ SCENARIOS = {
     "villages.services.pokja_save": [pokja_save],
     "villages.services.snapshot_save": [snapshot_save],
     "poktan.services.laporan_save_draft": [laporan_create, laporan_update],
+    "poktan.services_foto.foto_add": [foto_kegiatan_add],
+    "poktan.services_foto.foto_replace": [foto_kegiatan_replace],
+    "poktan.services_foto.foto_delete": [foto_kegiatan_delete],
     "poktan.services.laporan_save_and_submit": [laporan_save_and_submit],
     "poktan.services.laporan_submit": [laporan_submit],
     "poktan.services.laporan_verify": [laporan_verify],
