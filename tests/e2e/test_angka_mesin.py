@@ -10,6 +10,7 @@ import datetime as dt
 import io
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -105,7 +106,9 @@ def test_uppka_money_typed_as_written_fits_and_saves(page, live_server, login, k
     # Saved unchanged: the page's own values are accepted (nothing to store).
     page.get_by_role("button", name="Simpan draf").click()
     page.wait_for_load_state()
-    assert page.get_by_text("Tidak ada perubahan").is_visible()
+    # The worker may show the kept copy (locked) first, then the fresh page
+    # with the message: wait for it rather than read the first frame.
+    expect(page.get_by_text("Tidak ada perubahan")).to_be_visible()
     assert not page.get_by_text("Tulis angka bulat").count()
 
     page.fill("input[name=omzet]", "Rp 12.750.000")

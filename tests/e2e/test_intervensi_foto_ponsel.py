@@ -47,7 +47,9 @@ def test_dinkes_records_with_two_photos(page, live_server, login, world):  # noq
     page.fill("input[name=foto-keterangan]", "Imunisasi balita")
     page.get_by_role("button", name="Simpan").click()
     page.wait_for_load_state()
-    assert page.get_by_text("Pilih fotonya lagi").is_visible()
+    # At the photo field, and listed in the error summary at the top.
+    assert page.get_by_role("group").get_by_text("Pilih fotonya lagi").is_visible()
+    assert page.locator("a.alert-link", has_text="Pilih fotonya lagi").count() == 1
     assert page.input_value("input[name=foto-keterangan]") == "Imunisasi balita"
     assert page.input_value("input[name=tempat]") == "Posyandu Dusun I"
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 360

@@ -36,9 +36,9 @@ def world(transactional_db):
     from decimal import Decimal
 
     from conftest import make_user
-    from kampungkb.demo import seed_wilayah
     from kampungkb.periods import Periode
     from reports import summaries
+    from villages.demo import seed_wilayah
     from villages.models import KampungKB, KlasifikasiPeriode, Wilayah
 
     seed_wilayah()

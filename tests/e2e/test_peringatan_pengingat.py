@@ -13,10 +13,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def pikr(transactional_db):
     from conftest import BILAH_HULU, PONDOK_BATU, make_user
-    from kampungkb.demo import seed_wilayah
     from kampungkb.domain import JenisPoktan
     from kampungkb.periods import Periode
     from poktan.models import Laporan, Poktan, Status
+    from villages.demo import seed_wilayah
     from villages.models import KampungKB
 
     seed_wilayah()

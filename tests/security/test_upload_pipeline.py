@@ -73,6 +73,22 @@ class FieldCase:
     post: Any = None
     extra: dict = field(default_factory=dict)
     stored: Any = None  # w -> the FieldFile now stored
+    setup: Any = None  # w -> None: what must exist before the page offers the upload
+
+
+def draft_register(w):
+    """This month's register of the poktan as a draft (a meeting photo needs one)."""
+    from poktan.models import Laporan, Status
+
+    Laporan.objects.get_or_create(
+        poktan=w.poktan, periode=w.periode.first_day, defaults={"status": Status.DRAF}
+    )
+
+
+def last_foto_kegiatan(w):
+    from poktan.models_foto import FotoKegiatan
+
+    return FotoKegiatan.objects.latest("pk").pk
 
 
 def _obj(model_label, **lookup):
@@ -118,6 +134,22 @@ CASES = {
         url("poktan:poktan-edit", lambda w: w.poktan.pk),
         "sk_berkas",
         [url("poktan:poktan-sk", lambda w: w.poktan.pk)],
+    ),
+    "poktan.FotoKegiatan.berkas": FieldCase(
+        "kader_pondokbatu",
+        url("poktan:laporan-edit", lambda w: w.poktan.pk, lambda w: str(w.periode)),
+        "berkas",
+        [
+            url(
+                "poktan:laporan-foto",
+                lambda w: w.poktan.pk,
+                lambda w: str(w.periode),
+                last_foto_kegiatan,
+            )
+        ],
+        post=url("poktan:laporan-foto-add", lambda w: w.poktan.pk, lambda w: str(w.periode)),
+        extra={"keterangan": ["Penyuluhan"]},
+        setup=draft_register,
     ),
     "interventions.FotoIntervensi.berkas": FieldCase(
         "opd_labuhanbatu",
@@ -171,6 +203,8 @@ def test_every_file_field_has_a_case():
 
 
 def _upload(case: FieldCase, sec, client):
+    if case.setup is not None:
+        case.setup(sec)
     page_url = case.page(sec)
     post_url = (case.post or case.page)(sec)
     page = client.get(page_url)
