@@ -10,7 +10,15 @@ from kampungkb.concurrency import VersionFormMixin
 from kampungkb.domain import JenisPoktan
 from kampungkb.forms import UangField
 from kampungkb.idempotency import OnceFormMixin
-from poktan.models import COMMON_FIELDS, JENIS_FIELDS, Anggota, Laporan, Pengurus, Poktan
+from poktan.models import (
+    COMMON_FIELDS,
+    JENIS_FIELDS,
+    PENGURUS_FIELDS,
+    Anggota,
+    Laporan,
+    Pengurus,
+    Poktan,
+)
 
 NUMERIC_ATTRS = {"inputmode": "numeric", "pattern": "[0-9]*", "class": "form-control-lg"}
 ANGKA_MESSAGES = {
@@ -329,16 +337,7 @@ class PoktanForm(OnceFormMixin, VersionFormMixin, forms.ModelForm):
 class PengurusForm(forms.ModelForm):
     class Meta:
         model = Pengurus
-        fields = [
-            "jabatan",
-            "nama",
-            "pendidikan",
-            "pekerjaan",
-            "pernah_pelatihan",
-            "status_pus",
-            "metode_kb",
-            "kontak",
-        ]
+        fields = PENGURUS_FIELDS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -99,6 +99,19 @@ class Poktan(VersionedModel):
         return self.kampung.desa_id
 
 
+# What a pengurus row holds, as the form shows it and the service stores it.
+PENGURUS_FIELDS = [
+    "jabatan",
+    "nama",
+    "pendidikan",
+    "pekerjaan",
+    "pernah_pelatihan",
+    "status_pus",
+    "metode_kb",
+    "kontak",
+]
+
+
 class Pengurus(models.Model):
     """Ketua and kader of a poktan (K/0 "Kader" list)."""
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_noop
 from kampungkb import audit
 from kampungkb.concurrency import ConflictError, create_unique, save_versioned
 from kampungkb.models import User
-from poktan.models import Anggota, Pengurus, Poktan
+from poktan.models import PENGURUS_FIELDS, Anggota, Pengurus, Poktan
 from reports import summaries
 
 # --- members -----------------------------------------------------------------
@@ -119,16 +119,6 @@ POKTAN_FIELDS = [
     "modal",
     "sertifikasi_kelompok",
     "total_balita",
-]
-PENGURUS_FIELDS = [
-    "jabatan",
-    "nama",
-    "pendidikan",
-    "pekerjaan",
-    "pernah_pelatihan",
-    "status_pus",
-    "metode_kb",
-    "kontak",
 ]
 # An empty pengurus value as stored (text fields: "", yes/no: unknown or no).
 PENGURUS_EMPTY = {"pernah_pelatihan": False, "status_pus": None}
