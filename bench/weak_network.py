@@ -40,6 +40,8 @@ import sys
 import threading
 import time
 
+from kampungkb import first_visit
+
 KBPS, RTT_MS = 400, 400
 RATE = KBPS * 1000 / 8  # bytes per second, each direction
 BUDGET = {"first": (1000, 40_000), "repeat": (500, 5_000), "save": (1000, None)}
@@ -136,7 +138,10 @@ def _login_state(browser, base: str, username: str, password: str) -> dict:
     page.wait_for_load_state()
     state = context.storage_state()
     context.close()
-    return {"cookies": state["cookies"], "origins": []}
+    # Her session only: not the cookie that says this phone keeps our files
+    # (kampungkb/first_visit.py); this phone's cache is empty.
+    cookies = [c for c in state["cookies"] if c["name"] != first_visit.COOKIE]
+    return {"cookies": cookies, "origins": []}
 
 
 class PageBytes:

@@ -20,6 +20,8 @@ from django.utils.http import quote_etag
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from kampungkb import first_visit
+
 
 def _static_file(request, name: str, content_type: str, imports=()) -> HttpResponse:
     """The file with an ETag: the browser re-checks the worker on every
@@ -71,9 +73,12 @@ class LogoutView(auth_views.LogoutView):
     """Logout that also wipes what the phone kept for this user: stored
     drafts (IndexedDB), kept pages (Cache Storage) and the worker. The page
     script clears them before it posts; this header covers a phone where it
-    did not run."""
+    did not run. The cookie that says the phone keeps our stylesheet goes
+    too (kampungkb/first_visit.py)."""
 
     def post(self, request, *args, **kwargs):
         response = super().post(request, *args, **kwargs)
         response["Clear-Site-Data"] = '"cache", "storage"'
+        # The files it said it keeps are gone with the cache: inline again.
+        response.delete_cookie(first_visit.COOKIE)
         return response

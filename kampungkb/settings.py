@@ -12,6 +12,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from kampungkb import first_visit
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -66,6 +68,9 @@ MIDDLEWARE = [
     # connection); Django mitigates BREACH here since 4.2 (random padding).
     "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside sessions, messages and CSP: a kept copy still current gets a
+    # bare 304 (kampungkb/kept_copy.py), the page rendered as usual first.
+    "kampungkb.kept_copy.KeptCopyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "kampungkb.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -249,11 +254,13 @@ FORM_RENDERER = "kampungkb.form_renderer.PortalFormRenderer"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Built-in Content Security Policy: only our own origin, no inline scripts.
+# Built-in Content Security Policy: only our own origin, no 'unsafe-inline'.
+# The one inline stylesheet and loader of a first visit are allowed by their
+# exact SHA-256 (kampungkb/first_visit.py).
 SECURE_CSP = {
     "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF, CSP.NONCE],
-    "style-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE, first_visit.csp_source(first_visit.LOADER)],
+    "style-src": [CSP.SELF, first_visit.csp_source(first_visit.STYLESHEET)],
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],

@@ -71,10 +71,12 @@ function halaman(req, url, event) {
     return caches.open(HALAMAN + id).then(function (c) { return c.match(url.pathname); });
   }).then(function (hit) {
     if (!hit) return jaringan(req, url, event);
-    var cek = mulaiPeriksa(url.pathname);
-    event.waitUntil(cek.janji.catch(function () {}));
     return hit.text().then(function (teks) {
-      return sidik(teks).then(function (s) { return htmlResponse(lock(teks, s, cek.sejak)); });
+      return sidik(teks).then(function (s) {
+        var cek = mulaiPeriksa(url.pathname, s);
+        event.waitUntil(cek.janji.catch(function () {}));
+        return htmlResponse(lock(teks, s, cek.sejak));
+      });
     });
   }).catch(function () { return jaringan(req, url, event); });
 }
@@ -107,18 +109,22 @@ function ambilSegar(path) {
   return isi && isi.sampai > Date.now() ? isi : null;
 }
 
-/* One check with the server per page shown: the fresh page, or {luring}. */
+/* One check with the server per page shown: {sama} (the server's page has
+   the copy's fingerprint: a 304 without the page, kampungkb/kept_copy.py),
+   the fresh page, or {luring}. */
 var periksa = {};
-function mulaiPeriksa(path) {
+function mulaiPeriksa(path, sidikSalinan) {
   var sejak = Date.now();
-  var janji = fetch(path, { credentials: 'same-origin', cache: 'no-store' }).then(function (res) {
+  var janji = fetch(path, { credentials: 'same-origin', cache: 'no-store',
+    headers: { 'If-None-Match': '"kkb-' + sidikSalinan + '"' } }).then(function (res) {
+    if (res.status === 304) return { sama: true };
     var html = (res.headers.get('content-type') || '').indexOf('text/html') === 0;
     if (res.status !== 200 || !html || res.redirected) return { teks: null };
     return res.text().then(function (teks) {
       return simpanTeks(teks, path).then(function () { return { teks: teks }; });
     });
   }, function () { return { luring: true }; });
-  periksa[path] = { sejak: sejak, janji: janji };
+  periksa[path] = { sejak: sejak, sidik: sidikSalinan, janji: janji };
   return periksa[path];
 }
 
@@ -128,9 +134,11 @@ function mulaiPeriksa(path) {
    not reused. */
 function hasilPeriksa(path, sidikHalaman, sejak) {
   var ada = periksa[path];
-  var cek = ada && ada.sejak >= sejak ? ada : mulaiPeriksa(path);
+  var cek = ada && ada.sejak >= sejak && ada.sidik === sidikHalaman ? ada
+    : mulaiPeriksa(path, sidikHalaman);
   return cek.janji.then(function (r) {
     if (r.luring) return 'luring';
+    if (r.sama) return 'sama';
     if (!r.teks) { simpanSegar(path, { jaringan: true }); return 'baru'; }
     return sidik(r.teks).then(function (s) {
       if (s === sidikHalaman && !PESAN_ISI.test(r.teks)) return 'sama';
@@ -144,10 +152,14 @@ var PESAN = /<div id="pesan">[\s\S]*?<\/div><!--\/pesan-->/;
 var PESAN_ISI = /<div id="pesan">\s*<[\s\S]*?<\/div><!--\/pesan-->/;
 var TOKEN_CSRF = /(name="csrfmiddlewaretoken" value=")[^"]*"/g;
 
-/* What the page says, without what changes on every answer (the masked
-   CSRF token, the one-time messages). */
+/* What the page says: its <main>, without what changes on every answer (the
+   masked CSRF token, the one-time messages). The head and the scripts may
+   differ (a first visit carries the stylesheet inline). */
 function sidik(teks) {
-  var inti = teks.replace(TOKEN_CSRF, '$1"').replace(PESAN, '');
+  var awal = teks.indexOf('<main');
+  var akhir = teks.indexOf('</main>');
+  var isi = awal < 0 || akhir < 0 ? teks : teks.slice(awal, akhir);
+  var inti = isi.replace(TOKEN_CSRF, '$1"').replace(PESAN, '');
   return crypto.subtle.digest('SHA-256', new TextEncoder().encode(inti)).then(function (buf) {
     return Array.prototype.map.call(new Uint8Array(buf), function (b) {
       return ('0' + b.toString(16)).slice(-2);
@@ -196,9 +208,14 @@ function simpanTeks(text, path) {
   });
 }
 
+/* A file whose name carries its content's hash (collectstatic's manifest)
+   never changes: a kept copy needs no refresh. */
+var BERHASH = /\.[0-9a-f]{12}\.[a-z0-9]+$/;
+
 function statis(req, event) {
   return caches.open(STATIS).then(function (c) {
     return c.match(req).then(function (hit) {
+      if (hit && BERHASH.test(new URL(req.url).pathname)) return hit;
       var baru = fetch(req).then(function (res) {
         if (res.ok) return c.put(req, res.clone()).then(function () { return res; });
         return res;
@@ -206,6 +223,21 @@ function statis(req, event) {
       if (hit) { event.waitUntil(baru.catch(function () {})); return hit; }
       return baru;
     });
+  });
+}
+
+/* A first visit's stylesheet and loader came inside the page
+   (kampungkb/first_visit.py, static/js/muat.js): keep those texts as the
+   files they are, so the next page that links them downloads nothing. */
+function simpanAset(berkas) {
+  var sah = berkas.filter(function (b) {
+    return b && typeof b.url === 'string' && b.url.indexOf('/static/') === 0 &&
+      typeof b.teks === 'string' && /^text\/(css|javascript);/.test(b.tipe || '');
+  });
+  return caches.open(STATIS).then(function (c) {
+    return Promise.all(sah.map(function (b) {
+      return c.put(b.url, new Response(b.teks, { headers: { 'Content-Type': b.tipe } }));
+    }));
   });
 }
 
@@ -270,6 +302,9 @@ self.addEventListener('message', function (event) {
       .then(function (hasil) {
         event.source.postMessage({ jenis: 'diperiksa', path: data.path, hasil: hasil });
       }));
+  }
+  if (data.jenis === 'aset' && Array.isArray(data.berkas)) {
+    event.waitUntil(simpanAset(data.berkas).catch(function () {}));
   }
   if (data.jenis === 'simpan-halaman' && typeof data.path === 'string') {
     event.waitUntil(fetch(data.path, { credentials: 'same-origin' }).then(function (res) {

@@ -11,6 +11,8 @@ import datetime as dt
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.wait import until
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # Reads the phone's stored drafts without the page's helper (the login page
@@ -58,7 +60,7 @@ def open_kept(page, url):
     page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
     page.reload()  # now through the worker, which keeps this copy
     page.wait_for_function("() => navigator.serviceWorker.controller !== null")
-    page.wait_for_function(KEPT_JS)
+    until(page, KEPT_JS)
 
 
 def test_saved_offline_kept_over_reload_and_sent_once(page, live_server, login, bkb):
@@ -128,7 +130,7 @@ def test_refused_replay_brings_her_to_the_form_with_both_values(page, live_serve
     assert page.input_value("input[name=anak_dipantau_kka]") == "12"
     assert "5 → 7" in page.inner_text("main")
     assert Laporan.objects.get().anak_dipantau_kka == 7
-    page.wait_for_function(f"() => ({DRAFTS_JS})().then(d => d.length === 0)")
+    until(page, f"() => ({DRAFTS_JS})().then(d => d.length === 0)")
 
 
 def test_shared_phone_pages_per_user_and_logout_empties(page, live_server, login, bkb):
