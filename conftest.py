@@ -167,12 +167,30 @@ def personas(request, db):
     return types.SimpleNamespace(**{name: request.getfixturevalue(name) for name in PERSONAS})
 
 
+def keeps_files(client):
+    """The client as a phone that keeps the portal's stylesheet and loader
+    (kampungkb/first_visit.py): pages as every visit after the first sees
+    them, without the files' text inline, which would otherwise match (or
+    hide) what a test looks for in the page. The first visit itself is
+    tested on every page by tests/test_inline_assets.py."""
+    from kampungkb import first_visit
+
+    client.cookies[first_visit.COOKIE] = first_visit.version()
+    return client
+
+
+@pytest.fixture
+def client(client):
+    return keeps_files(client)
+
+
 @pytest.fixture
 def client_for(client):
     """client_for(user) → a test client logged in as that user (anonymous stays out)."""
 
     def _client_for(user):
-        client.logout()
+        client.logout()  # forgets every cookie
+        keeps_files(client)
         if getattr(user, "is_authenticated", False):
             client.force_login(user)
         return client

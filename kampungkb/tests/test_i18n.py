@@ -19,6 +19,7 @@ SOURCES = [
     "reports",
     "templates",
     "locale",
+    "static",  # the settings hash the inline stylesheet and loader (CSP)
 ]
 
 

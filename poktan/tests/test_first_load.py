@@ -13,6 +13,7 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.templatetags.static import static
 
+from conftest import keeps_files
 from kampungkb import first_visit
 from poktan.tests.conftest import add_members
 from poktan.tests.test_laporan_views import url
@@ -33,8 +34,9 @@ def wanted(attributes: str) -> list[str]:
     return re.search(r'data-skrip="([^"]*)"', attributes).group(1).split()
 
 
-def keeps_files(client):
-    client.cookies[first_visit.COOKIE] = first_visit.version()
+def new_phone(client):
+    """The test clients keep the files by default (conftest.keeps_files)."""
+    client.cookies.pop(first_visit.COOKIE)
     return client
 
 
@@ -42,7 +44,7 @@ def test_first_visit_carries_the_stylesheet_and_the_loader_inline(
     client_for, kader_pondokbatu, bkb, periode
 ):
     add_members(bkb, 2)  # the attendance list, so hadir.js is wanted
-    html = client_for(kader_pondokbatu).get(url(bkb, periode)).content.decode()
+    html = new_phone(client_for(kader_pondokbatu)).get(url(bkb, periode)).content.decode()
     # The stylesheet's very text, not a link: no second round trip.
     assert STYLE.findall(html) == [first_visit.text("css/bundle.css")]
     assert LINKED_CSS not in html
@@ -94,7 +96,7 @@ def test_login_page_loads_no_script_once_the_phone_keeps_the_files(client):
 
 
 def test_login_page_on_a_new_phone_only_keeps_the_files(client):
-    html = client.get("/akun/masuk/").content.decode()
+    html = new_phone(client).get("/akun/masuk/").content.decode()
     [(attributes, text)] = scripts(html)
     assert text == first_visit.text("js/muat.js") and wanted(attributes) == []
 

@@ -286,12 +286,12 @@ def test_history_pages_show_contacts_only_to_roles_with_contact_rights(history_w
     admin; other roles read the change with the values masked."""
     from django.test import Client
 
-    from conftest import PERSONAS
+    from conftest import PERSONAS, keeps_files
 
     w = history_world
     clients = {}
     for name in PERSONAS:
-        clients[name] = Client()
+        clients[name] = keeps_files(Client())
         user = getattr(w.personas, name)
         if getattr(user, "is_authenticated", False):
             clients[name].force_login(user)
