@@ -59,5 +59,17 @@ def app_modules():
                 raise
 
 
+def build_world(personas, kampung, kampung_lain):
+    """The matrix's world: the personas, Pondok Batu and an outside village,
+    and what each app's ``build(world)`` adds."""
+    import types
+
+    w = types.SimpleNamespace(personas=personas, kampung=kampung, kampung_lain=kampung_lain)
+    for module in app_modules():
+        if hasattr(module, "build"):
+            module.build(w)
+    return w
+
+
 def all_cases() -> list[Case]:
     return [case for module in app_modules() for case in getattr(module, "CASES", [])]

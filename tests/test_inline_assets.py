@@ -16,7 +16,6 @@ keeps our files. The test fails when
 from __future__ import annotations
 
 import re
-import types
 from base64 import b64encode
 from hashlib import sha256
 
@@ -24,7 +23,7 @@ import pytest
 
 from conftest import PERSONAS
 from kampungkb import first_visit
-from tests.matrix import all_cases, app_modules
+from tests.matrix import all_cases, build_world
 
 # Pages that link the stylesheet even on a first visit, and why.
 LINKED_ON_PURPOSE = {
@@ -36,12 +35,7 @@ INLINE = re.compile(r"<(style|script)\b([^>]*)>(.*?)</\1>", re.S)
 
 @pytest.fixture
 def world(personas, kampung_pondokbatu, kampung_tapteng):
-    w = types.SimpleNamespace(
-        personas=personas, kampung=kampung_pondokbatu, kampung_lain=kampung_tapteng
-    )
-    for module in app_modules():
-        if hasattr(module, "build"):
-            module.build(w)
+    w = build_world(personas, kampung_pondokbatu, kampung_tapteng)
     return w
 
 

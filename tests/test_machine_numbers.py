@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import io
 import re
-import types
 from html.parser import HTMLParser
 
 import pytest
@@ -31,7 +30,7 @@ from django.urls import reverse
 
 from conftest import PERSONAS
 from kampungkb.periods import Periode
-from tests.matrix import all_cases, app_modules
+from tests.matrix import all_cases, build_world
 
 # A number written with digit groups: 1.280 · 10.500.000 · 10,500,000. Never
 # starts with 0 (0.125 is a decimal), groups of exactly three digits (the
@@ -206,12 +205,7 @@ def _every_figure_large():
 @pytest.fixture
 def world(personas, kampung_pondokbatu, kampung_tapteng):
     _bump_sequences()
-    w = types.SimpleNamespace(
-        personas=personas, kampung=kampung_pondokbatu, kampung_lain=kampung_tapteng
-    )
-    for module in app_modules():
-        if hasattr(module, "build"):
-            module.build(w)
+    w = build_world(personas, kampung_pondokbatu, kampung_tapteng)
     _add_figures(w)
     _every_figure_large()
     return w

@@ -1,12 +1,11 @@
 """Every URL × persona → status (design.md §4.1); a URL without a case fails."""
 
-import types
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from conftest import PERSONAS
-from tests.matrix import all_cases, app_modules
+from tests.matrix import all_cases, build_world
 
 CASES = all_cases()
 # Django's admin checks its own permissions (is_staff) and is tested upstream.
@@ -39,12 +38,7 @@ def test_every_case_lists_every_persona():
 
 @pytest.fixture
 def world(personas, kampung_pondokbatu, kampung_tapteng):
-    w = types.SimpleNamespace(
-        personas=personas, kampung=kampung_pondokbatu, kampung_lain=kampung_tapteng
-    )
-    for module in app_modules():
-        if hasattr(module, "build"):
-            module.build(w)
+    w = build_world(personas, kampung_pondokbatu, kampung_tapteng)
     return w
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import inspect
 import re
-import types
 from urllib.parse import quote, urlencode
 
 import pytest
@@ -24,7 +23,7 @@ from django.test import Client
 from django.urls import resolve, reverse
 
 from conftest import PERSONAS
-from tests.matrix import all_cases, app_modules
+from tests.matrix import all_cases, app_modules, build_world
 from tests.security.forms import _FormParser
 
 pytestmark = pytest.mark.django_db
@@ -79,12 +78,7 @@ def _form_params(html: str) -> set[str]:
 @pytest.fixture
 def world(personas, kampung_pondokbatu, kampung_tapteng, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    w = types.SimpleNamespace(
-        personas=personas, kampung=kampung_pondokbatu, kampung_lain=kampung_tapteng
-    )
-    for module in app_modules():
-        if hasattr(module, "build"):
-            module.build(w)
+    w = build_world(personas, kampung_pondokbatu, kampung_tapteng)
     return w
 
 

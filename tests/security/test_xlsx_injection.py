@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import re
-import types
 import zipfile
 
 import pytest
@@ -24,7 +23,7 @@ from openpyxl import load_workbook
 
 from conftest import BILAH_HULU, LABUHANBATU, PONDOK_BATU
 from reports.xlsx import XLSX_TYPE
-from tests.matrix import all_cases, app_modules
+from tests.matrix import all_cases, build_world
 
 pytestmark = pytest.mark.django_db
 
@@ -93,12 +92,7 @@ def world(personas, kampung_pondokbatu, kampung_tapteng):
     from reports.models import Unduhan
     from reports.tasks import prepare_unduhan
 
-    w = types.SimpleNamespace(
-        personas=personas, kampung=kampung_pondokbatu, kampung_lain=kampung_tapteng
-    )
-    for module in app_modules():
-        if hasattr(module, "build"):
-            module.build(w)
+    w = build_world(personas, kampung_pondokbatu, kampung_tapteng)
     assert make_hostile() > 50
     # A background download, rendered by the task itself (the recap kinds are
     # all requested directly above; the job shares their sheets).
