@@ -57,6 +57,9 @@ class KeptCopyMiddleware:
             for header in ("Cache-Control", "Vary", "Content-Language"):
                 if header in response:
                     not_modified[header] = response[header]
+            # What the render set (a new CSRF cookie, the session's expiry)
+            # still reaches the phone.
+            not_modified.cookies = response.cookies
             return not_modified
         response["ETag"] = etag
         return response

@@ -68,3 +68,12 @@ def test_an_ordinary_etag_or_a_post_is_left_alone(client_for, kader_pondokbatu, 
     assert response.status_code == 200 and "ETag" not in response
     posted = client.post(url(bkb, periode), post_data(), HTTP_IF_NONE_MATCH='"kkb-0"')
     assert posted.status_code == 302
+
+
+def test_a_304_still_carries_the_cookies_the_render_set(client_for, kader_pondokbatu, bkb, periode):
+    client = client_for(kader_pondokbatu)
+    kept = client.get(url(bkb, periode))
+    del client.cookies["csrftoken"]  # e.g. cleared: the render sets a new one
+    again = client.get(url(bkb, periode), HTTP_IF_NONE_MATCH=etag_of(kept))
+    assert again.status_code == 304
+    assert again.cookies["csrftoken"].value  # the kept form's token works again
