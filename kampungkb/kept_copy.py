@@ -10,8 +10,8 @@ the whole page. Anything else gets the page, with its fingerprint as ETag.
 
 The fingerprint is the worker's ``sidik``: SHA-256 of the page's ``<main>``
 without the masked CSRF token values (new on every answer) and the messages
-block. A test renders pages and compares with the worker's own function run
-in Chromium (``tests/e2e/test_kept_copy_locked.py``).
+block. The two must agree: ``tests/e2e/test_first_visit.py`` counts the
+server's 304 for a copy the worker fingerprinted in Chromium.
 """
 
 from __future__ import annotations
