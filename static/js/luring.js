@@ -57,10 +57,15 @@
         sidik: main.dataset.sidik, sejak: Number(main.dataset.sejak) });
     });
   }
-  var dikendalikan = !!sw.controller;
+  // Did the worker answer this page (and keep it)? Not "is there a
+  // controller now": a worker activating meanwhile claims the page after it
+  // came from the network.
+  var nav = window.performance && performance.getEntriesByType &&
+    performance.getEntriesByType('navigation')[0];
+  var lewatPekerja = nav ? nav.workerStart > 0 : !!sw.controller;
   sw.register('/sw.js').then(function () { return sw.ready; }).then(function (reg) {
-    // The first visit happened before the worker was there: keep this page now.
-    if (!dikendalikan) reg.active.postMessage({ jenis: 'simpan-halaman', path: location.pathname });
+    // The page came before the worker was there: keep it now.
+    if (!lewatPekerja) reg.active.postMessage({ jenis: 'simpan-halaman', path: location.pathname });
     kirim();
   }).catch(function () {});
 
